@@ -1,0 +1,486 @@
+/* jobfile.c - parse and check job files (see jobfile.h).
+ *
+ * libinih calls sr_job_handler once per key with its line number; the
+ * handler checks what one line can show (known key, one value or a list,
+ * each value well-formed, files readable). sr_job_check then checks what
+ * needs the whole file: every series has an engine, a workload and workers,
+ * and every key it sets applies to its engine and workload. */
+#define INI_HANDLER_LINENO 1
+#include "jobfile.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <ini.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define SR_ALL_ENGINES ((1u << SR_NENGINES) - 1)
+#define SR_ALL_WORKLOADS ((1u << SR_NWORKLOADS) - 1)
+#define SR_OMP (1u << SR_ENGINE_OMP)
+#define SR_MPI (1u << SR_ENGINE_MPI)
+#define SR_FACTOR (1u << SR_WL_FACTOR)
+#define SR_SLEEP (1u << SR_WL_SLEEP)
+#define SR_SPIN (1u << SR_WL_SPIN)
+#define SR_PATHS (1u << SR_WL_PATHS)
+
+static const char *const sr_engines[] = {"omp", "mpi", NULL};
+static const char *const sr_workloads[] = {"factor", "sleep", "spin", "paths", NULL};
+static const char *const sr_launchers[] = {"auto", "mpirun", "srun", NULL};
+static const char *const sr_pools[] = {"map", "submit", "as-completed", NULL};
+static const char *const sr_binds[] = {"none", "compact", "spread", NULL};
+static const char *const sr_kernels[] = {"matvec", "bitset", NULL};
+static const char *const sr_shares[] = {"per-task", "copy", "window", NULL};
+
+#define SR_ANY SR_ALL_ENGINES, SR_ALL_WORKLOADS
+static const sr_key_t sr_keys[SR_NKEYS] = {
+    [SR_K_ENGINE] = {"engine", SR_KIND_ENUM, sr_engines, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
+    [SR_K_WORKLOAD] = {"workload", SR_KIND_ENUM, sr_workloads, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
+    [SR_K_REPEAT] = {"repeat", SR_KIND_POSINT, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
+    [SR_K_WARMUP] = {"warmup", SR_KIND_UINT, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
+    [SR_K_TIMEOUT] = {"timeout", SR_KIND_UREAL, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
+    [SR_K_LAUNCHER] = {"launcher", SR_KIND_ENUM, sr_launchers, SR_KF_SINGLE | SR_KF_RESERVED,
+                       SR_MPI, SR_ALL_WORKLOADS},
+    [SR_K_ENV] = {"env", SR_KIND_ENV, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
+    [SR_K_TASKS] = {"tasks", SR_KIND_POSINT, NULL, 0, SR_ANY},
+    [SR_K_BASE] = {"base", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_FACTOR},
+    [SR_K_MEAN] = {"mean", SR_KIND_UREAL, NULL, 0, SR_ALL_ENGINES, SR_SLEEP},
+    [SR_K_SIGMA] = {"sigma", SR_KIND_UREAL, NULL, 0, SR_ALL_ENGINES, SR_SLEEP},
+    [SR_K_SEED] = {"seed", SR_KIND_UINT, NULL, 0, SR_ALL_ENGINES, SR_SLEEP | SR_PATHS},
+    [SR_K_US] = {"us", SR_KIND_UINT, NULL, 0, SR_ALL_ENGINES, SR_SPIN},
+    [SR_K_POOL] = {"pool", SR_KIND_ENUM, sr_pools, 0, SR_ANY},
+    [SR_K_CHUNK] = {"chunk", SR_KIND_POSINT, NULL, 0, SR_ANY},
+    [SR_K_GIL] = {"gil", SR_KIND_BOOL, NULL, 0, SR_OMP, SR_ALL_WORKLOADS},
+    [SR_K_SWITCH_INTERVAL] = {"switch-interval", SR_KIND_POSREAL, NULL, 0, SR_OMP, SR_ALL_WORKLOADS},
+    [SR_K_BIND] = {"bind", SR_KIND_ENUM, sr_binds, 0, SR_ANY},
+    [SR_K_NODES] = {"nodes", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
+    [SR_K_FRACTION] = {"fraction", SR_KIND_FRACTION, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
+    [SR_K_PAIRS] = {"pairs", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
+    [SR_K_PAIRS_FILE] = {"pairs-file", SR_KIND_FILE, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
+    [SR_K_GRAPH] = {"graph", SR_KIND_FILE, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
+    [SR_K_MAX_HOP] = {"max-hop", SR_KIND_UINT, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
+    [SR_K_KERNEL] = {"kernel", SR_KIND_ENUM, sr_kernels, 0, SR_ALL_ENGINES, SR_PATHS},
+    [SR_K_SHARE] = {"share", SR_KIND_ENUM, sr_shares, 0, SR_MPI, SR_PATHS},
+    [SR_K_RANKS_PER_NODE] = {"ranks-per-node", SR_KIND_POSINT, NULL, 0, SR_MPI, SR_ALL_WORKLOADS},
+    [SR_K_THREADS] = {"threads", SR_KIND_POSINT, NULL, 0, SR_MPI, SR_ALL_WORKLOADS},
+    [SR_K_REPORT_BINDINGS] = {"report-bindings", SR_KIND_BOOL, NULL, 0, SR_ANY},
+    [SR_K_WORKERS] = {"workers", SR_KIND_POSINT, NULL, SR_KF_RESERVED, SR_ANY},
+};
+
+const sr_key_t *sr_key(sr_key_id_t id)
+{
+    return &sr_keys[id];
+}
+
+int sr_key_find(const char *name)
+{
+    for (int k = 0; k < SR_NKEYS; k++)
+        if (strcmp(sr_keys[k].name, name) == 0)
+            return k;
+    return -1;
+}
+
+const char *sr_engine_name(sr_engine_t e)
+{
+    return sr_engines[e];
+}
+
+const char *sr_workload_name(sr_workload_t w)
+{
+    return sr_workloads[w];
+}
+
+static int sr_choice(const char *const *choices, const char *v)
+{
+    for (int i = 0; choices[i]; i++)
+        if (strcmp(choices[i], v) == 0)
+            return i;
+    return -1;
+}
+
+/* "a|b|c" for messages. */
+static void sr_choices_str(const char *const *choices, sr_buf_t *b)
+{
+    for (int i = 0; choices[i]; i++)
+        sr_buf_printf(b, "%s%s", i ? "|" : "", choices[i]);
+}
+
+/* Names of the engines or workloads in `mask`, "|"-separated. */
+static void sr_mask_str(const char *const *names, unsigned mask, sr_buf_t *b)
+{
+    int first = 1;
+    for (int i = 0; names[i]; i++) {
+        if (mask & (1u << i)) {
+            sr_buf_printf(b, "%s%s", first ? "" : "|", names[i]);
+            first = 0;
+        }
+    }
+}
+
+static int sr_parse_uint(const char *v, unsigned long long *out)
+{
+    if (!isdigit((unsigned char)v[0]))
+        return -1;
+    char *end;
+    errno = 0;
+    unsigned long long x = strtoull(v, &end, 10);
+    if (errno || *end)
+        return -1;
+    *out = x;
+    return 0;
+}
+
+static int sr_parse_real(const char *v, double *out)
+{
+    if (!v[0] || isspace((unsigned char)v[0]))
+        return -1;
+    char *end;
+    errno = 0;
+    double x = strtod(v, &end);
+    if (errno || *end || !isfinite(x))
+        return -1;
+    *out = x;
+    return 0;
+}
+
+static int sr_env_word_ok(const char *w, size_t n)
+{
+    const char *eq = memchr(w, '=', n);
+    if (!eq || eq == w || !(isalpha((unsigned char)w[0]) || w[0] == '_'))
+        return 0;
+    for (const char *p = w; p < eq; p++)
+        if (!(isalnum((unsigned char)*p) || *p == '_'))
+            return 0;
+    return 1;
+}
+
+char *sr_job_file_path(const sr_job_t *job, const char *value)
+{
+    return sr_path_join(job->dir, value);
+}
+
+/* Check one value of key k. Returns 0, or -1 with a reason in `why`. */
+static int sr_check_value(const sr_job_t *job, const sr_key_t *key, const char *v, sr_buf_t *why)
+{
+    unsigned long long u;
+    double x;
+    switch (key->kind) {
+    case SR_KIND_ENUM:
+        if (sr_choice(key->choices, v) >= 0)
+            return 0;
+        sr_buf_puts(why, "expected ");
+        sr_choices_str(key->choices, why);
+        return -1;
+    case SR_KIND_BOOL:
+        if (strcmp(v, "on") == 0 || strcmp(v, "off") == 0)
+            return 0;
+        sr_buf_puts(why, "expected on|off");
+        return -1;
+    case SR_KIND_POSINT:
+        if (sr_parse_uint(v, &u) == 0 && u >= 1 && u <= (unsigned long long)INT64_MAX)
+            return 0;
+        sr_buf_puts(why, "expected an integer >= 1");
+        return -1;
+    case SR_KIND_UINT:
+        if (sr_parse_uint(v, &u) == 0)
+            return 0;
+        sr_buf_puts(why, "expected an integer >= 0");
+        return -1;
+    case SR_KIND_UREAL:
+        if (sr_parse_real(v, &x) == 0 && x >= 0)
+            return 0;
+        sr_buf_puts(why, "expected a number >= 0");
+        return -1;
+    case SR_KIND_POSREAL:
+        if (sr_parse_real(v, &x) == 0 && x > 0)
+            return 0;
+        sr_buf_puts(why, "expected a number > 0");
+        return -1;
+    case SR_KIND_FRACTION:
+        if (sr_parse_real(v, &x) == 0 && x >= 0 && x <= 1)
+            return 0;
+        sr_buf_puts(why, "expected a number in [0, 1]");
+        return -1;
+    case SR_KIND_FILE: {
+        char *p = sr_job_file_path(job, v);
+        int ok = access(p, R_OK) == 0;
+        if (!ok)
+            sr_buf_printf(why, "cannot read %s: %s", p, strerror(errno));
+        free(p);
+        return ok ? 0 : -1;
+    }
+    case SR_KIND_ENV:
+        for (const char *p = v; *p; ) {
+            p += strspn(p, " \t");
+            size_t n = strcspn(p, " \t");
+            if (n && !sr_env_word_ok(p, n)) {
+                sr_buf_printf(why, "'%.*s' is not NAME=VALUE", (int)n, p);
+                return -1;
+            }
+            p += n;
+        }
+        return 0;
+    }
+    return -1;
+}
+
+typedef struct sr_parse_ctx {
+    sr_job_t *job;
+    sr_err_t *err;
+    int failed;
+} sr_parse_ctx_t;
+
+static int sr_section_name_ok(const char *s)
+{
+    return s[0] && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                             "0123456789_.+-") == strlen(s);
+}
+
+static sr_section_t *sr_section_for(sr_job_t *job, const char *name, int line)
+{
+    if (name[0] == '\0' || strcmp(name, "global") == 0) {
+        if (!job->global.line)
+            job->global.line = line;
+        return &job->global;
+    }
+    for (size_t i = 0; i < job->nseries; i++)
+        if (strcmp(job->series[i].sec.name, name) == 0)
+            return &job->series[i].sec;
+    job->series = sr_xrealloc(job->series, (job->nseries + 1) * sizeof *job->series);
+    sr_series_t *s = &job->series[job->nseries++];
+    *s = (sr_series_t){0};
+    s->sec.name = sr_xstrdup(name);
+    s->sec.line = line;
+    return &s->sec;
+}
+
+static void sr_split_values(const sr_key_t *key, const char *value, sr_setting_t *set)
+{
+    if (key->kind == SR_KIND_ENV) {
+        set->vals = sr_xmalloc(sizeof *set->vals);
+        set->vals[0] = sr_xstrdup(value);
+        set->nvals = 1;
+        return;
+    }
+    for (const char *p = value; ; ) {
+        size_t n = strcspn(p, ",");
+        const char *a = p, *b = p + n;
+        while (a < b && isspace((unsigned char)*a))
+            a++;
+        while (b > a && isspace((unsigned char)b[-1]))
+            b--;
+        set->vals = sr_xrealloc(set->vals, (set->nvals + 1) * sizeof *set->vals);
+        set->vals[set->nvals++] = sr_xstrndup(a, (size_t)(b - a));
+        if (!p[n])
+            break;
+        p += n + 1;
+    }
+}
+
+static int sr_job_handler(void *user, const char *section, const char *name, const char *value,
+                          int line)
+{
+    sr_parse_ctx_t *ctx = user;
+    if (ctx->failed)
+        return 1;
+    sr_job_t *job = ctx->job;
+    const char *file = job->path;
+    ctx->failed = 1;
+    if (section[0] && !sr_section_name_ok(section))
+        return sr_fail(ctx->err, SR_EXIT_USAGE,
+                       "%s:%d: section [%s]: a series name is letters, digits, '_', '.', '+' or '-'",
+                       file, line, section), 0;
+    int k = sr_key_find(name);
+    if (k < 0)
+        return sr_fail(ctx->err, SR_EXIT_USAGE, "%s:%d: unknown key '%s'", file, line, name), 0;
+    const sr_key_t *key = &sr_keys[k];
+    sr_section_t *sec = sr_section_for(job, section, line);
+    sr_setting_t *set = &sec->set[k];
+    if (set->line)
+        return sr_fail(ctx->err, SR_EXIT_USAGE, "%s:%d: key '%s' given twice in [%s] (first at line %d)",
+                       file, line, name, section[0] ? section : "global", set->line), 0;
+    set->line = line;
+    if (value[0] == '\0')
+        return sr_fail(ctx->err, SR_EXIT_USAGE, "%s:%d: key '%s': empty value", file, line, name), 0;
+    sr_split_values(key, value, set);
+    if (set->nvals > 1 && (key->flags & SR_KF_SINGLE))
+        return sr_fail(ctx->err, SR_EXIT_USAGE, "%s:%d: key '%s' takes one value, not a list ('%s')",
+                       file, line, name, value), 0;
+    for (size_t i = 0; i < set->nvals; i++) {
+        if (set->vals[i][0] == '\0')
+            return sr_fail(ctx->err, SR_EXIT_USAGE, "%s:%d: key '%s': empty item in list '%s'",
+                           file, line, name, value), 0;
+        sr_buf_t why = {0};
+        if (sr_check_value(job, key, set->vals[i], &why) != 0) {
+            sr_fail(ctx->err, SR_EXIT_USAGE, "%s:%d: key '%s': bad value '%s' (%s)", file, line, name,
+                    set->vals[i], sr_buf_str(&why));
+            sr_buf_free(&why);
+            return 0;
+        }
+        sr_buf_free(&why);
+    }
+    ctx->failed = 0;
+    return 1;
+}
+
+static int sr_applies(const sr_key_t *key, const sr_series_t *s)
+{
+    return (key->engines & (1u << s->engine)) && (key->workloads & (1u << s->workload));
+}
+
+/* Set s->engine and s->workload from its own or [global]'s settings. */
+static int sr_series_kind(sr_job_t *job, sr_series_t *s, sr_key_id_t k, int *out, sr_err_t *err)
+{
+    const sr_setting_t *set = s->sec.set[k].line ? &s->sec.set[k] : &job->global.set[k];
+    if (!set->line) {
+        sr_buf_t b = {0};
+        sr_choices_str(sr_keys[k].choices, &b);
+        sr_fail(err, SR_EXIT_USAGE, "%s:%d: series [%s]: key '%s' is not set (%s), here or in [global]",
+                job->path, s->sec.line, s->sec.name, sr_keys[k].name, sr_buf_str(&b));
+        sr_buf_free(&b);
+        return -1;
+    }
+    *out = sr_choice(sr_keys[k].choices, set->vals[0]);
+    return 0;
+}
+
+static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
+{
+    int engine, workload;
+    if (sr_series_kind(job, s, SR_K_ENGINE, &engine, err) != 0 ||
+        sr_series_kind(job, s, SR_K_WORKLOAD, &workload, err) != 0)
+        return -1;
+    s->engine = (sr_engine_t)engine;
+    s->workload = (sr_workload_t)workload;
+    for (int k = 0; k < SR_NKEYS; k++) {
+        const sr_key_t *key = &sr_keys[k];
+        const sr_setting_t *own = &s->sec.set[k];
+        if (own->line && !sr_applies(key, s)) {
+            int by_engine = !(key->engines & (1u << s->engine));
+            sr_buf_t b = {0};
+            sr_mask_str(by_engine ? sr_engines : sr_workloads, by_engine ? key->engines : key->workloads, &b);
+            sr_fail(err, SR_EXIT_USAGE, "%s:%d: key '%s' does not apply to %s %s (only %s)", job->path,
+                    own->line, key->name, by_engine ? "engine" : "workload",
+                    by_engine ? sr_engines[s->engine] : sr_workloads[s->workload], sr_buf_str(&b));
+            sr_buf_free(&b);
+            return -1;
+        }
+        if (own->line)
+            s->eff[k] = own;
+        else if (job->global.set[k].line && sr_applies(key, s))
+            s->eff[k] = &job->global.set[k];
+    }
+    if (!s->eff[SR_K_WORKERS])
+        return sr_fail(err, SR_EXIT_USAGE, "%s:%d: series [%s]: key 'workers' is not set, here or in [global]",
+                       job->path, s->sec.line, s->sec.name);
+    return 0;
+}
+
+/* Whole-file checks, after every line parsed cleanly. */
+static int sr_job_check(sr_job_t *job, sr_err_t *err)
+{
+    if (job->nseries == 0) {
+        if (!job->global.line)
+            return sr_fail(err, SR_EXIT_USAGE, "%s:1: no keys: nothing to run", job->path);
+        /* Only [global]: it is the one series. */
+        job->series = sr_xcalloc(1, sizeof *job->series);
+        job->series[0].sec.name = sr_xstrdup("global");
+        job->series[0].sec.line = job->global.line;
+        job->nseries = 1;
+    }
+    for (size_t i = 0; i < job->nseries; i++)
+        if (sr_series_check(job, &job->series[i], err) != 0)
+            return -1;
+    for (int k = 0; k < SR_NKEYS; k++) {
+        const sr_setting_t *g = &job->global.set[k];
+        if (!g->line)
+            continue;
+        size_t used = 0;
+        for (size_t i = 0; i < job->nseries; i++)
+            used += job->series[i].eff[k] == g;
+        if (used == 0 && (k != SR_K_ENGINE && k != SR_K_WORKLOAD))
+            return sr_fail(err, SR_EXIT_USAGE, "%s:%d: key '%s' in [global] applies to no series",
+                           job->path, g->line, sr_keys[k].name);
+    }
+    return 0;
+}
+
+/* inih reads a line in pieces when it is longer than its buffer and then
+ * miscounts lines; refuse such lines ourselves, with the right number. */
+static int sr_check_lines(const sr_job_t *job, sr_err_t *err)
+{
+    const char *p = sr_buf_str(&job->text);
+    for (int line = 1; *p; line++) {
+        size_t n = strcspn(p, "\n");
+        if (n && p[n - 1] == '\r')
+            n--;
+        if (n > SR_JOB_MAX_LINE)
+            return sr_fail(err, SR_EXIT_USAGE, "%s:%d: line longer than %d characters", job->path, line,
+                           SR_JOB_MAX_LINE);
+        p += strcspn(p, "\n");
+        if (*p)
+            p++;
+    }
+    return 0;
+}
+
+static char *sr_job_name(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t n = strlen(base);
+    for (const char *ext = ".job"; ext; ext = strcmp(ext, ".job") == 0 ? ".ini" : NULL) {
+        size_t e = strlen(ext);
+        if (n > e && strcmp(base + n - e, ext) == 0)
+            return sr_xstrndup(base, n - e);
+    }
+    return sr_xstrdup(base);
+}
+
+int sr_job_load(const char *path, sr_job_t *job, sr_err_t *err)
+{
+    *job = (sr_job_t){0};
+    job->path = sr_xstrdup(path);
+    job->dir = sr_dirname(path);
+    job->name = sr_job_name(path);
+    if (sr_read_file(path, &job->text) != 0)
+        return sr_fail(err, SR_EXIT_USAGE, "%s: cannot read job file: %s", path, strerror(errno));
+    if (memchr(job->text.data, '\0', job->text.len))
+        return sr_fail(err, SR_EXIT_USAGE, "%s: not a text file (NUL byte)", path);
+    if (sr_check_lines(job, err) != 0)
+        return -1;
+    sr_parse_ctx_t ctx = {job, err, 0};
+    int rc = ini_parse_string(sr_buf_str(&job->text), sr_job_handler, &ctx);
+    if (ctx.failed)
+        return -1;
+    if (rc > 0)
+        return sr_fail(err, SR_EXIT_USAGE, "%s:%d: syntax error (expected [section] or key = value)", path, rc);
+    if (rc < 0)
+        return sr_fail(err, SR_EXIT_USAGE, "%s: cannot parse (error %d)", path, rc);
+    return sr_job_check(job, err);
+}
+
+static void sr_section_free(sr_section_t *sec)
+{
+    for (int k = 0; k < SR_NKEYS; k++) {
+        for (size_t i = 0; i < sec->set[k].nvals; i++)
+            free(sec->set[k].vals[i]);
+        free(sec->set[k].vals);
+    }
+    free(sec->name);
+}
+
+void sr_job_free(sr_job_t *job)
+{
+    for (size_t i = 0; i < job->nseries; i++)
+        sr_section_free(&job->series[i].sec);
+    free(job->series);
+    sr_section_free(&job->global);
+    sr_buf_free(&job->text);
+    free(job->path);
+    free(job->dir);
+    free(job->name);
+    *job = (sr_job_t){0};
+}

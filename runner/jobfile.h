@@ -1,0 +1,105 @@
+/* jobfile.h - job files: INI (parsed by libinih) that describe a study.
+ *
+ * [global] holds defaults; every other section is a series that overrides
+ * them. Keys are the engines' long option names plus the reserved keys
+ * engine, workers, repeat, warmup, timeout, launcher and env. A value may be
+ * a comma list (a sweep dimension) unless the key takes one value. Every
+ * error names file:line and the key, and is found before anything runs. */
+#ifndef SR_JOBFILE_H
+#define SR_JOBFILE_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* Keys in the order commands pass them; `workers` is last so that it varies
+ * fastest when a series is expanded. */
+typedef enum sr_key_id {
+    SR_K_ENGINE, SR_K_WORKLOAD, SR_K_REPEAT, SR_K_WARMUP, SR_K_TIMEOUT, SR_K_LAUNCHER, SR_K_ENV,
+    SR_K_TASKS, SR_K_BASE, SR_K_MEAN, SR_K_SIGMA, SR_K_SEED, SR_K_US,
+    SR_K_POOL, SR_K_CHUNK, SR_K_GIL, SR_K_SWITCH_INTERVAL, SR_K_BIND,
+    SR_K_NODES, SR_K_FRACTION, SR_K_PAIRS, SR_K_PAIRS_FILE, SR_K_GRAPH, SR_K_MAX_HOP, SR_K_KERNEL,
+    SR_K_SHARE, SR_K_RANKS_PER_NODE, SR_K_THREADS, SR_K_REPORT_BINDINGS,
+    SR_K_WORKERS,
+    SR_NKEYS
+} sr_key_id_t;
+
+typedef enum sr_engine { SR_ENGINE_OMP, SR_ENGINE_MPI, SR_NENGINES } sr_engine_t;
+typedef enum sr_workload { SR_WL_FACTOR, SR_WL_SLEEP, SR_WL_SPIN, SR_WL_PATHS, SR_NWORKLOADS } sr_workload_t;
+
+typedef enum sr_kind {
+    SR_KIND_ENUM,      /* one of `choices` */
+    SR_KIND_BOOL,      /* on|off: a bare --flag when on */
+    SR_KIND_POSINT,    /* integer >= 1 */
+    SR_KIND_UINT,      /* integer >= 0 */
+    SR_KIND_UREAL,     /* real >= 0 */
+    SR_KIND_POSREAL,   /* real > 0 */
+    SR_KIND_FRACTION,  /* real in [0, 1] */
+    SR_KIND_FILE,      /* a readable file, relative to the job file's directory */
+    SR_KIND_ENV        /* NAME=VALUE words, never split at commas */
+} sr_kind_t;
+
+enum {
+    SR_KF_SINGLE = 1u << 0,    /* a list is an error */
+    SR_KF_RESERVED = 1u << 1,  /* scal-run's own: not passed as --KEY */
+};
+
+typedef struct sr_key {
+    const char *name;
+    sr_kind_t kind;
+    const char *const *choices;  /* NULL-terminated, SR_KIND_ENUM only */
+    unsigned flags;
+    unsigned engines;            /* bit per sr_engine_t it applies to */
+    unsigned workloads;          /* bit per sr_workload_t it applies to */
+} sr_key_t;
+
+const sr_key_t *sr_key(sr_key_id_t id);
+/* The key named `name`, or -1. */
+int sr_key_find(const char *name);
+/* The names of engines / workloads, indexed by their enums. */
+const char *sr_engine_name(sr_engine_t e);
+const char *sr_workload_name(sr_workload_t w);
+
+typedef struct sr_setting {
+    int line;        /* 0: not set */
+    char **vals;     /* nvals values, trimmed; env keeps its whole value */
+    size_t nvals;
+} sr_setting_t;
+
+typedef struct sr_section {
+    char *name;
+    int line;        /* line of its first key: inih reports no section lines */
+    sr_setting_t set[SR_NKEYS];
+} sr_section_t;
+
+typedef struct sr_series {
+    sr_section_t sec;
+    sr_engine_t engine;
+    sr_workload_t workload;
+    /* Effective settings: its own, else [global]'s when that key applies to
+     * this series' engine and workload, else NULL. */
+    const sr_setting_t *eff[SR_NKEYS];
+} sr_series_t;
+
+typedef struct sr_job {
+    char *path;          /* as given */
+    char *dir;           /* its directory: relative file keys resolve here */
+    char *name;          /* file name without directory and .job/.ini */
+    sr_buf_t text;       /* the bytes parsed, copied into the results */
+    sr_section_t global;
+    sr_series_t *series;
+    size_t nseries;
+} sr_job_t;
+
+/* Longest job-file line inih reads whole (its INI_MAX_LINE less "\r\n\0"). */
+#define SR_JOB_MAX_LINE 197
+
+/* Load and check a job file. Returns 0, or -1 with err (status 2) naming
+ * file:line and the key. */
+int sr_job_load(const char *path, sr_job_t *job, sr_err_t *err);
+void sr_job_free(sr_job_t *job);
+/* The path a file key's value names, resolved against the job's directory.
+ * Caller frees. */
+char *sr_job_file_path(const sr_job_t *job, const char *value);
+
+#endif

@@ -1,0 +1,287 @@
+/* sweep.c - expanding a job into points and building their commands. */
+#include "sweep.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static const char *const sr_engine_bins[SR_NENGINES] = {"scal-omp", "scal-mpi"};
+static const char *const sr_engine_dirs[SR_NENGINES] = {"omp", "mpi"};
+
+/* A run id as a file name: anything unusual becomes '_' and '/' becomes '.'. */
+static char *sr_id_filename(const char *id)
+{
+    char *s = sr_xstrdup(id);
+    for (char *c = s; *c; c++) {
+        if (*c == '/')
+            *c = '.';
+        else if (!strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.+=-", *c))
+            *c = '_';
+    }
+    return s;
+}
+
+static size_t sr_nvals(const sr_series_t *s, int k)
+{
+    return s->eff[k] ? s->eff[k]->nvals : 0;
+}
+
+static void sr_plan_point(const sr_job_t *job, size_t si, const size_t idx[SR_NKEYS], sr_plan_t *plan)
+{
+    const sr_series_t *s = &job->series[si];
+    plan->pts = sr_xrealloc(plan->pts, (plan->n + 1) * sizeof *plan->pts);
+    sr_point_t *p = &plan->pts[plan->n++];
+    *p = (sr_point_t){.series = si};
+    sr_buf_t id = {0};
+    sr_buf_puts(&id, s->sec.name);
+    for (int k = 0; k < SR_NKEYS; k++) {
+        if (!s->eff[k])
+            continue;
+        p->val[k] = s->eff[k]->vals[idx[k]];
+        if (s->eff[k]->nvals > 1 || k == SR_K_WORKERS)
+            sr_buf_printf(&id, "/%s=%s", sr_key((sr_key_id_t)k)->name, p->val[k]);
+    }
+    p->workers = strtol(p->val[SR_K_WORKERS], NULL, 10);
+    p->id = sr_xstrdup(sr_buf_str(&id));
+    sr_buf_free(&id);
+    char *f = sr_id_filename(p->id);
+    if (s->engine == SR_ENGINE_OMP)
+        p->trace = sr_xasprintf("traces/%s.csv", f);
+    p->log = sr_xasprintf("logs/%s.log", f);
+    free(f);
+}
+
+void sr_plan_build(const sr_job_t *job, sr_plan_t *plan)
+{
+    *plan = (sr_plan_t){0};
+    for (int k = 0; k < SR_NKEYS; k++) {
+        int listed = k == SR_K_WORKERS;
+        for (size_t i = 0; i < job->nseries && !listed; i++)
+            listed = sr_nvals(&job->series[i], k) > 1;
+        if (listed)
+            plan->sweep[plan->nsweep++] = (sr_key_id_t)k;
+    }
+    for (size_t si = 0; si < job->nseries; si++) {
+        const sr_series_t *s = &job->series[si];
+        size_t idx[SR_NKEYS] = {0};
+        for (;;) {
+            sr_plan_point(job, si, idx, plan);
+            /* Odometer: the last key in table order (workers) turns fastest. */
+            int k = SR_NKEYS - 1;
+            for (; k >= 0; k--) {
+                if (sr_nvals(s, k) > 1 && ++idx[k] < sr_nvals(s, k))
+                    break;
+                idx[k] = 0;
+            }
+            if (k < 0)
+                break;
+        }
+    }
+}
+
+void sr_plan_free(sr_plan_t *plan)
+{
+    for (size_t i = 0; i < plan->n; i++) {
+        free(plan->pts[i].id);
+        free(plan->pts[i].trace);
+        free(plan->pts[i].log);
+    }
+    free(plan->pts);
+    *plan = (sr_plan_t){0};
+}
+
+static char *sr_self_dir(void)
+{
+    char buf[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0)
+        return sr_xstrdup(".");
+    buf[n] = '\0';
+    return sr_dirname(buf);
+}
+
+void sr_tools_find(sr_tools_t *tools)
+{
+    *tools = (sr_tools_t){0};
+    const char *override = getenv("SCAL_ENGINE_DIR");
+    char *self = sr_self_dir();
+    for (int e = 0; e < SR_NENGINES; e++) {
+        char *cand[2] = {NULL, NULL};
+        if (override && override[0]) {
+            cand[0] = sr_xasprintf("%s/%s", override, sr_engine_bins[e]);
+        } else {
+            cand[0] = sr_xasprintf("%s/%s", self, sr_engine_bins[e]);
+            cand[1] = sr_xasprintf("%s/../%s/%s", self, sr_engine_dirs[e], sr_engine_bins[e]);
+        }
+        /* Resolve the directory (no "runner/.."), keep the engine's own name. */
+        for (int c = 0; c < 2 && cand[c] && !tools->engine_found[e]; c++) {
+            char *dir = sr_dirname(cand[c]);
+            char real[PATH_MAX];
+            if (access(cand[c], X_OK) == 0 && realpath(dir, real)) {
+                tools->engine[e] = sr_xasprintf("%s/%s", real, sr_engine_bins[e]);
+                tools->engine_found[e] = 1;
+            }
+            free(dir);
+        }
+        if (!tools->engine_found[e])
+            tools->engine[e] = sr_xstrdup(cand[0]);
+        free(cand[0]);
+        free(cand[1]);
+    }
+    free(self);
+    const char *job = getenv("SLURM_JOB_ID");
+    tools->in_slurm = job && job[0];
+}
+
+void sr_tools_free(sr_tools_t *tools)
+{
+    for (int e = 0; e < SR_NENGINES; e++)
+        free(tools->engine[e]);
+    *tools = (sr_tools_t){0};
+}
+
+long sr_point_repeat(const sr_point_t *p)
+{
+    return strtol(p->val[SR_K_REPEAT] ? p->val[SR_K_REPEAT] : SR_DEFAULT_REPEAT, NULL, 10);
+}
+
+long sr_point_warmup(const sr_point_t *p)
+{
+    return strtol(p->val[SR_K_WARMUP] ? p->val[SR_K_WARMUP] : SR_DEFAULT_WARMUP, NULL, 10);
+}
+
+/* Push the program: its path when found; else its bare name, or an error. */
+static int sr_push_program(sr_cmd_t *cmd, const char *name, int need, sr_err_t *err)
+{
+    char *path = sr_which(name);
+    if (!path && need)
+        return sr_fail(err, SR_EXIT_USAGE, "%s not found on PATH", name);
+    sr_strv_push(&cmd->argv, path ? path : name);
+    free(path);
+    return 0;
+}
+
+int sr_point_command(const sr_job_t *job, const sr_point_t *p,
+                     const sr_tools_t *tools, const char *outdir, int need_programs, sr_cmd_t *cmd,
+                     sr_err_t *err)
+{
+    const sr_series_t *s = &job->series[p->series];
+    *cmd = (sr_cmd_t){0};
+    if (need_programs && !tools->engine_found[s->engine])
+        return sr_fail(err, SR_EXIT_USAGE, "engine %s not found (looked for %s%s); build it or set SCAL_ENGINE_DIR",
+                       sr_engine_bins[s->engine], tools->engine[s->engine],
+                       getenv("SCAL_ENGINE_DIR") ? "" : " and in the build tree");
+    if (s->engine == SR_ENGINE_MPI) {
+        const char *launcher = p->val[SR_K_LAUNCHER] ? p->val[SR_K_LAUNCHER] : "auto";
+        if (strcmp(launcher, "auto") == 0)
+            launcher = tools->in_slurm ? "srun" : "mpirun";
+        if (sr_push_program(cmd, launcher, need_programs, err) != 0)
+            return -1;
+        sr_strv_push(&cmd->argv, "-n");
+        sr_strv_pushf(&cmd->argv, "%ld", p->workers);
+        if (p->val[SR_K_THREADS])
+            sr_strv_pushf(&cmd->env, "OMP_NUM_THREADS=%s", p->val[SR_K_THREADS]);
+    }
+    sr_strv_push(&cmd->argv, tools->engine_found[s->engine] || need_programs ? tools->engine[s->engine]
+                                                                            : sr_engine_bins[s->engine]);
+    sr_strv_push(&cmd->argv, sr_workload_name(s->workload));
+    if (s->engine == SR_ENGINE_OMP) {
+        sr_strv_push(&cmd->argv, "--threads");
+        sr_strv_pushf(&cmd->argv, "%ld", p->workers);
+        sr_strv_pushf(&cmd->env, "OMP_NUM_THREADS=%ld", p->workers);
+    }
+    sr_strv_push(&cmd->argv, "--format");
+    sr_strv_push(&cmd->argv, "csv");
+    sr_strv_push(&cmd->argv, "--repeat");
+    sr_strv_pushf(&cmd->argv, "%ld", sr_point_repeat(p));
+    sr_strv_push(&cmd->argv, "--warmup");
+    sr_strv_pushf(&cmd->argv, "%ld", sr_point_warmup(p));
+    if (p->trace) {
+        sr_strv_push(&cmd->argv, "--trace");
+        char *t = sr_path_join(outdir, p->trace);
+        sr_strv_push(&cmd->argv, t);
+        free(t);
+    }
+    for (int k = 0; k < SR_NKEYS; k++) {
+        const sr_key_t *key = sr_key((sr_key_id_t)k);
+        if (!p->val[k] || (key->flags & SR_KF_RESERVED))
+            continue;
+        if (key->kind == SR_KIND_BOOL) {
+            if (strcmp(p->val[k], "on") == 0)
+                sr_strv_pushf(&cmd->argv, "--%s", key->name);
+            continue;
+        }
+        sr_strv_pushf(&cmd->argv, "--%s", key->name);
+        if (key->kind == SR_KIND_FILE) {
+            char *path = sr_job_file_path(job, p->val[k]);
+            sr_strv_push(&cmd->argv, path);
+            free(path);
+        } else {
+            sr_strv_push(&cmd->argv, p->val[k]);
+        }
+    }
+    if (p->val[SR_K_ENV]) {
+        for (const char *w = p->val[SR_K_ENV]; *w; ) {
+            w += strspn(w, " \t");
+            size_t n = strcspn(w, " \t");
+            if (n) {
+                char *word = sr_xstrndup(w, n);
+                sr_strv_push(&cmd->env, word);
+                free(word);
+            }
+            w += n;
+        }
+    }
+    cmd->timeout_s = p->val[SR_K_TIMEOUT] ? strtod(p->val[SR_K_TIMEOUT], NULL) : SR_DEFAULT_TIMEOUT_S;
+    return 0;
+}
+
+void sr_cmd_free(sr_cmd_t *cmd)
+{
+    sr_strv_free(&cmd->argv);
+    sr_strv_free(&cmd->env);
+}
+
+void sr_cmd_format(const sr_cmd_t *cmd, sr_buf_t *out)
+{
+    for (size_t i = 0; i < cmd->env.n; i++) {
+        const char *eq = strchr(cmd->env.v[i], '=');
+        sr_buf_add(out, cmd->env.v[i], (size_t)(eq - cmd->env.v[i]) + 1);
+        sr_shell_quote(out, eq + 1);
+        sr_buf_puts(out, " ");
+    }
+    for (size_t i = 0; i < cmd->argv.n; i++) {
+        if (i)
+            sr_buf_puts(out, " ");
+        sr_shell_quote(out, cmd->argv.v[i]);
+    }
+}
+
+/* Does NAME=... in `a` set the same name as `b`? */
+static int sr_same_name(const char *a, const char *b)
+{
+    size_t n = strcspn(b, "=");
+    return strncmp(a, b, n) == 0 && a[n] == '=';
+}
+
+void sr_cmd_envp(const sr_cmd_t *cmd, sr_strv_t *envp)
+{
+    *envp = (sr_strv_t){0};
+    for (char **e = environ; e && *e; e++) {
+        int overridden = 0;
+        for (size_t i = 0; i < cmd->env.n && !overridden; i++)
+            overridden = sr_same_name(*e, cmd->env.v[i]);
+        if (!overridden)
+            sr_strv_push(envp, *e);
+    }
+    for (size_t i = 0; i < cmd->env.n; i++) {
+        int later = 0;   /* a later word for the same name wins */
+        for (size_t j = i + 1; j < cmd->env.n && !later; j++)
+            later = sr_same_name(cmd->env.v[j], cmd->env.v[i]);
+        if (!later)
+            sr_strv_push(envp, cmd->env.v[i]);
+    }
+}

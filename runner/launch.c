@@ -1,0 +1,169 @@
+/* launch.c - fork/exec one program with captured output and a timeout. */
+#include "launch.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "scal_time.h"
+
+/* In the child, between fork and exec. scal-run is single-threaded, so the
+ * usual async-signal-safety limits after fork do not bite. */
+static void sr_child(const sr_proc_spec_t *spec, pid_t parent, int out_w, int err_w)
+{
+    setpgid(0, 0);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+        _exit(127);
+    int null = open("/dev/null", O_RDONLY);
+    if (null < 0 || dup2(null, STDIN_FILENO) < 0 || dup2(out_w, STDOUT_FILENO) < 0 ||
+        dup2(err_w, STDERR_FILENO) < 0)
+        _exit(127);
+    signal(SIGPIPE, SIG_DFL);
+    const char *what = "chdir to";
+    const char *target = spec->cwd;
+    if (!spec->cwd || chdir(spec->cwd) == 0) {
+        execve(spec->argv[0], spec->argv, spec->envp);
+        what = "execute";
+        target = spec->argv[0];
+    }
+    const char *why = strerror(errno);
+    const char *parts[] = {"scal-run: cannot ", what, " ", target, ": ", why, "\n"};
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        if (write(STDERR_FILENO, parts[i], strlen(parts[i])) < 0)
+            break;
+    _exit(127);
+}
+
+static void sr_keep_tail(sr_buf_t *tail, const char *s, size_t n)
+{
+    sr_buf_add(tail, s, n);
+    if (tail->len > 8 * SR_STDERR_TAIL) {
+        memmove(tail->data, tail->data + tail->len - SR_STDERR_TAIL, SR_STDERR_TAIL);
+        tail->len = SR_STDERR_TAIL;
+        tail->data[tail->len] = '\0';
+    }
+}
+
+/* Read what is ready on fds[i]; close it at EOF. */
+static void sr_drain(struct pollfd *pfd, int is_err, const sr_proc_spec_t *spec, sr_proc_result_t *res)
+{
+    char chunk[65536];
+    ssize_t n = read(pfd->fd, chunk, sizeof chunk);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        return;
+    if (n <= 0) {
+        close(pfd->fd);
+        pfd->fd = -1;
+        return;
+    }
+    if (!is_err) {
+        sr_buf_add(&res->out, chunk, (size_t)n);
+        return;
+    }
+    sr_keep_tail(&res->err_tail, chunk, (size_t)n);
+    if (spec->log_fd >= 0 && write(spec->log_fd, chunk, (size_t)n) < 0) {
+        /* A log that cannot be written loses only the log; the tail is kept. */
+    }
+}
+
+int sr_proc_run(const sr_proc_spec_t *spec, sr_proc_result_t *res, sr_err_t *err)
+{
+    *res = (sr_proc_result_t){0};
+    int outp[2], errp[2];
+    if (pipe2(outp, O_CLOEXEC) != 0)
+        return sr_fail(err, SR_EXIT_FAIL, "pipe: %s", strerror(errno));
+    if (pipe2(errp, O_CLOEXEC) != 0) {
+        close(outp[0]);
+        close(outp[1]);
+        return sr_fail(err, SR_EXIT_FAIL, "pipe: %s", strerror(errno));
+    }
+    pid_t parent = getpid();
+    double t0 = scal_now();
+    pid_t pid = fork();
+    if (pid < 0) {
+        int e = errno;
+        close(outp[0]); close(outp[1]); close(errp[0]); close(errp[1]);
+        return sr_fail(err, SR_EXIT_FAIL, "fork: %s", strerror(e));
+    }
+    if (pid == 0)
+        sr_child(spec, parent, outp[1], errp[1]);
+    setpgid(pid, pid);   /* also in the child: whichever runs first wins the race */
+    close(outp[1]);
+    close(errp[1]);
+
+    struct pollfd fds[2] = {{.fd = outp[0], .events = POLLIN}, {.fd = errp[0], .events = POLLIN}};
+    const double deadline = spec->timeout_s > 0 ? t0 + spec->timeout_s : INFINITY;
+    double kill_at = INFINITY;   /* SIGKILL the group after the grace period */
+    double stop_at = INFINITY;   /* stop reading: only stragglers hold the pipes */
+    int status = 0, reaped = 0, term_sent = 0, kill_sent = 0;
+    while (fds[0].fd >= 0 || fds[1].fd >= 0 || !reaped) {
+        double now = scal_now();
+        if (!reaped && waitpid(pid, &status, WNOHANG) == pid) {
+            reaped = 1;
+            stop_at = fmin(stop_at, now + SR_KILL_GRACE_S);
+        }
+        if (!reaped && !term_sent && now >= deadline) {
+            res->timed_out = 1;
+            kill(-pid, SIGTERM);
+            term_sent = 1;
+            kill_at = now + SR_KILL_GRACE_S;
+        }
+        if (!kill_sent && (now >= kill_at || now >= stop_at)) {
+            kill(-pid, SIGKILL);
+            kill_sent = 1;
+            stop_at = fmin(stop_at, now + 1.0);
+        }
+        if (now >= stop_at) {
+            for (int i = 0; i < 2; i++)
+                if (fds[i].fd >= 0) {
+                    close(fds[i].fd);
+                    fds[i].fd = -1;
+                }
+        }
+        if (fds[0].fd < 0 && fds[1].fd < 0) {
+            if (!reaped) {
+                if (kill_sent) {
+                    waitpid(pid, &status, 0);
+                    reaped = 1;
+                } else {
+                    poll(NULL, 0, 5);   /* pipes closed early; wait for the exit */
+                }
+            }
+            continue;
+        }
+        double next = fmin(fmin(deadline, kill_at), stop_at) - now;
+        int ms = next > 0.1 ? 100 : (next <= 0 ? 0 : (int)(next * 1000) + 1);
+        if (poll(fds, 2, ms) > 0) {
+            for (int i = 0; i < 2; i++)
+                if (fds[i].fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+                    sr_drain(&fds[i], i == 1, spec, res);
+        }
+    }
+    res->elapsed_s = scal_now() - t0;
+    if (WIFEXITED(status))
+        res->exit_code = WEXITSTATUS(status);
+    else if (WIFSIGNALED(status))
+        res->exit_code = 128 + WTERMSIG(status);
+    if (res->err_tail.len > SR_STDERR_TAIL) {
+        size_t drop = res->err_tail.len - SR_STDERR_TAIL;
+        memmove(res->err_tail.data, res->err_tail.data + drop, SR_STDERR_TAIL);
+        res->err_tail.len = SR_STDERR_TAIL;
+        res->err_tail.data[res->err_tail.len] = '\0';
+    }
+    if (!res->out.data)
+        sr_buf_add(&res->out, "", 0);
+    return 0;
+}
+
+void sr_proc_result_free(sr_proc_result_t *res)
+{
+    sr_buf_free(&res->out);
+    sr_buf_free(&res->err_tail);
+}

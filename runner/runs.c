@@ -1,0 +1,180 @@
+/* runs.c - judging runs and keeping runs.csv (see runs.h). */
+#include "runs.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "stats.h"
+
+const char *const sr_engine_fields[] = {
+    "engine", "workload", "kernel", "pool", "share", "bind", "ranks", "threads", "workers", "nodes",
+    "tasks", "rep", "wall_s", "task_sum_s", "task_min_s", "task_max_s", "speedup", "efficiency",
+    "first_result_s", "setup_s", "checksum", "valid", "oversubscribed", "cpus", "pss_bytes",
+    "matrix_bytes_per_node", "host", "version", "gil", "chunk", NULL};
+
+static const char *const sr_status_names[] = {"ok", "failed", "timeout", "invalid"};
+
+const char *sr_status_name(sr_status_t s)
+{
+    return sr_status_names[s];
+}
+
+void sr_runs_header(const sr_plan_t *plan, sr_buf_t *out)
+{
+    sr_buf_puts(out, "series,run_id");
+    for (size_t i = 0; i < plan->nsweep; i++)
+        sr_buf_printf(out, ",sweep_%s", sr_key(plan->sweep[i])->name);
+    sr_buf_puts(out, ",status,exit_code,elapsed_s,trace");
+    for (int i = 0; sr_engine_fields[i]; i++)
+        sr_buf_printf(out, ",%s", sr_engine_fields[i]);
+    sr_buf_puts(out, ",stderr_tail\n");
+}
+
+static int sr_truthy(const char *v)
+{
+    return strcmp(v, "1") == 0 || strcmp(v, "true") == 0 || strcmp(v, "yes") == 0;
+}
+
+sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_point_t *p,
+                         const sr_proc_result_t *res, int trace_exists, sr_buf_t *rows,
+                         double *median_wall)
+{
+    sr_csv_t rec;
+    int parsed = sr_csv_parse(res->out.data, res->out.len, 0, &rec) == 0;
+    size_t nrec = parsed && rec.nrows > 0 ? rec.nrows - 1 : 0;
+    int valid_col = parsed ? sr_csv_col(&rec, "valid") : -1;
+    int wall_col = parsed ? sr_csv_col(&rec, "wall_s") : -1;
+    size_t invalid = 0;
+    double *walls = sr_xcalloc(nrec, sizeof *walls);
+    for (size_t r = 1; r <= nrec; r++) {
+        invalid += valid_col >= 0 && !sr_truthy(sr_csv_get(&rec, r, valid_col));
+        walls[r - 1] = wall_col >= 0 ? strtod(sr_csv_get(&rec, r, wall_col), NULL) : NAN;
+    }
+    *median_wall = sr_median(walls, nrec);
+    free(walls);
+
+    sr_buf_t why = {0};
+    sr_status_t status;
+    long repeat = sr_point_repeat(p);
+    if (res->timed_out) {
+        status = SR_TIMEOUT;
+        sr_buf_printf(&why, "[scal-run: killed after the %s s timeout] ",
+                      p->val[SR_K_TIMEOUT] ? p->val[SR_K_TIMEOUT] : "default");
+    } else if (invalid > 0 && (res->exit_code == 0 || res->exit_code == 1)) {
+        status = SR_INVALID;
+        sr_buf_printf(&why, "[scal-run: %zu of %zu records not valid] ", invalid, nrec);
+    } else if (res->exit_code == 0 && valid_col >= 0 && nrec == (size_t)repeat) {
+        status = SR_OK;
+    } else {
+        status = SR_FAILED;
+        if (res->exit_code == 0)
+            sr_buf_printf(&why, "[scal-run: expected %ld records with a 'valid' field, got %zu] ",
+                          repeat, nrec);
+    }
+
+    size_t nout = nrec ? nrec : 1;
+    for (size_t r = 1; r <= nout; r++) {
+        sr_csv_field(rows, job->series[p->series].sec.name);
+        sr_buf_puts(rows, ",");
+        sr_csv_field(rows, p->id);
+        for (size_t i = 0; i < plan->nsweep; i++) {
+            sr_buf_puts(rows, ",");
+            sr_csv_field(rows, p->val[plan->sweep[i]]);
+        }
+        sr_buf_printf(rows, ",%s,%d,%.6f,", sr_status_name(status), res->exit_code, res->elapsed_s);
+        sr_csv_field(rows, trace_exists ? p->trace : "");
+        for (int f = 0; sr_engine_fields[f]; f++) {
+            sr_buf_puts(rows, ",");
+            if (nrec)
+                sr_csv_field(rows, sr_csv_get(&rec, r, sr_csv_col(&rec, sr_engine_fields[f])));
+        }
+        sr_buf_puts(rows, ",");
+        if (status != SR_OK) {
+            sr_buf_t tail = {0};
+            sr_buf_add(&tail, sr_buf_str(&why), why.len);
+            sr_csv_escape_line(&tail, sr_buf_str(&res->err_tail), res->err_tail.len);
+            sr_csv_field(rows, sr_buf_str(&tail));
+            sr_buf_free(&tail);
+        }
+        sr_buf_puts(rows, "\n");
+    }
+    sr_buf_free(&why);
+    if (parsed)
+        sr_csv_free(&rec);
+    return status;
+}
+
+int sr_runs_append(int fd, const sr_buf_t *rows, sr_err_t *err)
+{
+    off_t before = lseek(fd, 0, SEEK_END);
+    ssize_t n;
+    do
+        n = write(fd, rows->data, rows->len);
+    while (n < 0 && errno == EINTR);
+    if (n != (ssize_t)rows->len) {
+        int e = n < 0 ? errno : ENOSPC;
+        if (before >= 0 && ftruncate(fd, before) != 0) {
+            /* Nothing more to do: the error below is what matters. */
+        }
+        return sr_fail(err, SR_EXIT_FAIL, "runs.csv: write: %s", strerror(e));
+    }
+    if (fsync(fd) != 0)
+        return sr_fail(err, SR_EXIT_FAIL, "runs.csv: fsync: %s", strerror(errno));
+    return 0;
+}
+
+int sr_runs_create(const char *path, const sr_buf_t *header, sr_err_t *err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return sr_fail(err, SR_EXIT_FAIL, "%s: %s", path, strerror(errno));
+    if (sr_runs_append(fd, header, err) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+int sr_runs_reopen(const char *path, const sr_buf_t *header, sr_strv_t *done, sr_err_t *err)
+{
+    sr_buf_t text = {0};
+    if (sr_read_file(path, &text) != 0)
+        return sr_fail(err, SR_EXIT_USAGE, "%s: %s", path, strerror(errno));
+    size_t whole = text.len;
+    while (whole > 0 && text.data[whole - 1] != '\n')
+        whole--;
+    if (whole < header->len || memcmp(text.data, header->data, header->len) != 0) {
+        sr_buf_free(&text);
+        return sr_fail(err, SR_EXIT_USAGE, "%s: its header does not match this job file's sweep", path);
+    }
+    sr_csv_t csv;
+    if (sr_csv_parse(text.data, whole, 1, &csv) != 0) {
+        sr_buf_free(&text);
+        return sr_fail(err, SR_EXIT_USAGE, "%s: not valid CSV", path);
+    }
+    int id = sr_csv_col(&csv, "run_id");
+    for (size_t r = 1; r < csv.nrows; r++) {
+        const char *v = sr_csv_get(&csv, r, id);
+        int seen = 0;
+        for (size_t i = 0; i < done->n && !seen; i++)
+            seen = strcmp(done->v[i], v) == 0;
+        if (!seen)
+            sr_strv_push(done, v);
+    }
+    sr_csv_free(&csv);
+    int fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+    if (fd < 0 || (whole < text.len && ftruncate(fd, (off_t)whole) != 0)) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        sr_buf_free(&text);
+        return sr_fail(err, SR_EXIT_FAIL, "%s: %s", path, strerror(e));
+    }
+    sr_buf_free(&text);
+    return fd;
+}

@@ -1,0 +1,46 @@
+/* runs.h - runs.csv, the study's record: one row per measured repetition.
+ *
+ * Columns: series, run_id, one sweep_<key> column per sweep parameter, status
+ * (ok|failed|timeout|invalid), exit_code, elapsed_s (the whole process), trace
+ * (path of its trace file, relative to the results folder), the engine's
+ * record fields (SR_ENGINE_FIELDS, taken by name from its CSV header), and
+ * stderr_tail (for runs that are not ok, backslash-escaped onto one line).
+ *
+ * A run that printed no records still gets one row, its engine fields empty.
+ * Each run's rows go to the file in one write(2) on an O_APPEND descriptor,
+ * then fsync, so a reader (or a resumed study) never sees a torn row. */
+#ifndef SR_RUNS_H
+#define SR_RUNS_H
+
+#include "csv.h"
+#include "launch.h"
+#include "sweep.h"
+
+/* The engine record fields runs.csv keeps, in order. */
+extern const char *const sr_engine_fields[];
+
+typedef enum sr_status { SR_OK, SR_FAILED, SR_TIMEOUT, SR_INVALID } sr_status_t;
+const char *sr_status_name(sr_status_t s);
+
+/* The header line of runs.csv for this plan, with its newline. */
+void sr_runs_header(const sr_plan_t *plan, sr_buf_t *out);
+
+/* Judge a finished run and append its rows to `rows`. `trace_exists` says
+ * whether its trace file was written. Returns its status; *median_wall is the
+ * median wall_s of its records (NaN when it has none). */
+sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_point_t *p,
+                         const sr_proc_result_t *res, int trace_exists, sr_buf_t *rows,
+                         double *median_wall);
+
+/* Create runs.csv with its header (it must not exist). Returns an O_APPEND
+ * fd, or -1 with err. */
+int sr_runs_create(const char *path, const sr_buf_t *header, sr_err_t *err);
+/* Open an existing runs.csv to resume: its header must equal `header`; a
+ * last line without its newline is cut off. Fills `done` with the run ids it
+ * holds. Returns an O_APPEND fd, or -1 with err. */
+int sr_runs_reopen(const char *path, const sr_buf_t *header, sr_strv_t *done, sr_err_t *err);
+/* Append one run's rows in one write, then fsync. A short write is undone
+ * (truncated back). Returns 0, or -1 with err. */
+int sr_runs_append(int fd, const sr_buf_t *rows, sr_err_t *err);
+
+#endif

@@ -1,0 +1,366 @@
+/* report.c - summary.csv and summary.md from runs.csv (see report.h). */
+#include "report.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csv.h"
+#include "stats.h"
+
+static const double sr_predict_at[SR_NPREDICT] = SR_PREDICT_AT;
+
+char *sr_curve_title(const sr_curve_t *c)
+{
+    return c->label[0] ? sr_xasprintf("%s %s", c->series, c->label) : sr_xstrdup(c->series);
+}
+
+/* Which sweep columns vary within each series: only those name a curve. */
+typedef struct sr_varying {
+    sr_strv_t series;
+    sr_strv_t first;       /* nseries x ncols first values, row-major */
+    unsigned char *varies; /* nseries x ncols */
+} sr_varying_t;
+
+static size_t sr_varying_index(sr_varying_t *v, const char *series, const sr_csv_t *csv, size_t r,
+                               const int *cols, size_t ncols)
+{
+    for (size_t i = 0; i < v->series.n; i++)
+        if (strcmp(v->series.v[i], series) == 0)
+            return i;
+    sr_strv_push(&v->series, series);
+    for (size_t c = 0; c < ncols; c++)
+        sr_strv_push(&v->first, sr_csv_get(csv, r, cols[c]));
+    v->varies = sr_xrealloc(v->varies, v->series.n * (ncols ? ncols : 1));
+    memset(v->varies + (v->series.n - 1) * ncols, 0, ncols);
+    return v->series.n - 1;
+}
+
+static sr_curve_t *sr_curve_for(sr_summary_t *sum, const char *series, const char *label)
+{
+    for (size_t i = 0; i < sum->n; i++)
+        if (strcmp(sum->c[i].series, series) == 0 && strcmp(sum->c[i].label, label) == 0)
+            return &sum->c[i];
+    sum->c = sr_xrealloc(sum->c, (sum->n + 1) * sizeof *sum->c);
+    sr_curve_t *c = &sum->c[sum->n++];
+    *c = (sr_curve_t){.series = sr_xstrdup(series), .label = sr_xstrdup(label), .f = NAN};
+    return c;
+}
+
+static sr_level_t *sr_level_for(sr_curve_t *c, long workers)
+{
+    for (size_t i = 0; i < c->nlv; i++)
+        if (c->lv[i].workers == workers)
+            return &c->lv[i];
+    c->lv = sr_xrealloc(c->lv, (c->nlv + 1) * sizeof *c->lv);
+    sr_level_t *l = &c->lv[c->nlv++];
+    *l = (sr_level_t){.workers = workers, .median = NAN, .min = NAN, .max = NAN, .speedup = NAN,
+                      .efficiency = NAN, .karp_flatt = NAN};
+    return l;
+}
+
+static int sr_cmp_level(const void *a, const void *b)
+{
+    long x = ((const sr_level_t *)a)->workers, y = ((const sr_level_t *)b)->workers;
+    return (x > y) - (x < y);
+}
+
+static void sr_curve_compute(sr_curve_t *c)
+{
+    qsort(c->lv, c->nlv, sizeof *c->lv, sr_cmp_level);
+    const sr_level_t *base = NULL;
+    for (size_t i = 0; i < c->nlv; i++) {
+        sr_level_t *l = &c->lv[i];
+        if (l->nwalls == 0)
+            continue;
+        l->median = sr_median(l->walls, l->nwalls);   /* sorts: min and max follow */
+        l->min = l->walls[0];
+        l->max = l->walls[l->nwalls - 1];
+        if (!base)
+            base = l;
+    }
+    if (!base)
+        return;
+    c->base_workers = base->workers;
+    c->base_time = base->median * (double)base->workers;
+    double *p = sr_xcalloc(c->nlv, sizeof *p), *s = sr_xcalloc(c->nlv, sizeof *s);
+    size_t n = 0;
+    for (size_t i = 0; i < c->nlv; i++) {
+        sr_level_t *l = &c->lv[i];
+        if (l->nwalls == 0)
+            continue;
+        l->speedup = c->base_time / l->median;
+        l->efficiency = l->speedup / (double)l->workers;
+        /* A scaled base has its speedup by assumption, not by measurement. */
+        if (l == base && base->workers != 1)
+            continue;
+        l->karp_flatt = sr_karp_flatt(l->speedup, (double)l->workers);
+        p[n] = (double)l->workers;
+        s[n++] = l->speedup;
+    }
+    c->fit_points = sr_amdahl_fit(p, s, n, &c->f);
+    free(p);
+    free(s);
+}
+
+int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
+{
+    *sum = (sr_summary_t){0};
+    char *path = sr_path_join(dir, "runs.csv");
+    sr_buf_t text = {0};
+    sr_csv_t csv = {0};
+    int rc = -1;
+    if (sr_read_file(path, &text) != 0) {
+        sr_fail(err, SR_EXIT_USAGE, "%s: %s", path, strerror(errno));
+        goto out;
+    }
+    if (sr_csv_parse(text.data, text.len, 1, &csv) != 0 || csv.nrows == 0) {
+        sr_fail(err, SR_EXIT_USAGE, "%s: not a runs.csv (no header, or bad CSV)", path);
+        goto out;
+    }
+    static const char *const need[] = {"series", "run_id", "sweep_workers", "status", "exit_code",
+                                       "wall_s", "trace", "stderr_tail"};
+    int col[8];
+    for (int i = 0; i < 8; i++) {
+        col[i] = sr_csv_col(&csv, need[i]);
+        if (col[i] < 0) {
+            sr_fail(err, SR_EXIT_USAGE, "%s: no column '%s'", path, need[i]);
+            goto out;
+        }
+    }
+    enum { SERIES, RUN_ID, WORKERS, STATUS, EXIT, WALL, TRACE, TAIL };
+    int sweep[64];
+    size_t nsweep = 0;
+    for (size_t i = 0; i < csv.rows[0].n && nsweep < 64; i++) {
+        const char *h = csv.rows[0].f[i];
+        if (strncmp(h, "sweep_", 6) == 0 && strcmp(h, "sweep_workers") != 0)
+            sweep[nsweep++] = (int)i;
+    }
+    sr_varying_t v = {0};
+    for (size_t r = 1; r < csv.nrows; r++) {
+        size_t si = sr_varying_index(&v, sr_csv_get(&csv, r, col[SERIES]), &csv, r, sweep, nsweep);
+        for (size_t k = 0; k < nsweep; k++)
+            if (strcmp(v.first.v[si * nsweep + k], sr_csv_get(&csv, r, sweep[k])) != 0)
+                v.varies[si * nsweep + k] = 1;
+    }
+    const char *prev_id = NULL;
+    for (size_t r = 1; r < csv.nrows; r++) {
+        const char *series = sr_csv_get(&csv, r, col[SERIES]);
+        size_t si = sr_varying_index(&v, series, &csv, r, sweep, nsweep);
+        sr_buf_t label = {0};
+        for (size_t k = 0; k < nsweep; k++)
+            if (v.varies[si * nsweep + k])
+                sr_buf_printf(&label, "%s%s=%s", label.len ? " " : "", csv.rows[0].f[sweep[k]] + 6,
+                              sr_csv_get(&csv, r, sweep[k]));
+        sr_curve_t *c = sr_curve_for(sum, series, sr_buf_str(&label));
+        sr_buf_free(&label);
+        sr_level_t *l = sr_level_for(c, strtol(sr_csv_get(&csv, r, col[WORKERS]), NULL, 10));
+        const char *id = sr_csv_get(&csv, r, col[RUN_ID]);
+        int ok = strcmp(sr_csv_get(&csv, r, col[STATUS]), "ok") == 0;
+        sum->rows++;
+        if (!prev_id || strcmp(prev_id, id) != 0) {   /* a run's rows are contiguous */
+            sum->runs++;
+            if (!ok) {
+                l->not_ok++;
+                sum->not_ok++;
+                const char *tail = sr_csv_get(&csv, r, col[TAIL]);
+                size_t tn = strlen(tail);
+                sr_buf_printf(&sum->failures, "| `%s` | %s | %s | `%s` |\n", id,
+                              sr_csv_get(&csv, r, col[STATUS]), sr_csv_get(&csv, r, col[EXIT]),
+                              tn > 200 ? tail + tn - 200 : tail);
+            }
+        }
+        prev_id = id;
+        if (!ok)
+            continue;
+        char *end;
+        double wall = strtod(sr_csv_get(&csv, r, col[WALL]), &end);
+        if (end != sr_csv_get(&csv, r, col[WALL]) && isfinite(wall) && wall > 0) {
+            l->walls = sr_xrealloc(l->walls, (l->nwalls + 1) * sizeof *l->walls);
+            l->walls[l->nwalls++] = wall;
+        }
+        const char *trace = sr_csv_get(&csv, r, col[TRACE]);
+        if (trace[0] && l->workers >= c->trace_workers) {
+            char *tp = sr_path_join(dir, trace);
+            if (access(tp, R_OK) == 0) {
+                free(c->trace);
+                free(c->trace_id);
+                c->trace = sr_xstrdup(trace);
+                c->trace_id = sr_xstrdup(id);
+                c->trace_workers = l->workers;
+            }
+            free(tp);
+        }
+    }
+    for (size_t i = 0; i < sum->n; i++)
+        sr_curve_compute(&sum->c[i]);
+    sr_strv_free(&v.series);
+    sr_strv_free(&v.first);
+    free(v.varies);
+    rc = 0;
+out:
+    sr_csv_free(&csv);
+    sr_buf_free(&text);
+    free(path);
+    return rc;
+}
+
+void sr_summary_free(sr_summary_t *sum)
+{
+    for (size_t i = 0; i < sum->n; i++) {
+        sr_curve_t *c = &sum->c[i];
+        for (size_t j = 0; j < c->nlv; j++)
+            free(c->lv[j].walls);
+        free(c->lv);
+        free(c->series);
+        free(c->label);
+        free(c->trace);
+        free(c->trace_id);
+    }
+    free(sum->c);
+    sr_buf_free(&sum->failures);
+    *sum = (sr_summary_t){0};
+}
+
+/* A number for a CSV field: empty when undefined. */
+static void sr_num(sr_buf_t *b, double x)
+{
+    if (isfinite(x))
+        sr_buf_printf(b, "%.9g", x);
+}
+
+/* A number for a table cell, `prec` decimals; "–" when undefined. */
+static void sr_cell(sr_buf_t *b, double x, int prec)
+{
+    if (isfinite(x))
+        sr_buf_printf(b, " %.*f |", prec, x);
+    else
+        sr_buf_puts(b, " – |");
+}
+
+static void sr_write_csv(const sr_summary_t *sum, sr_buf_t *b)
+{
+    sr_buf_puts(b, "series,label,workers,runs,not_ok,wall_median_s,wall_min_s,wall_max_s,base_workers,"
+                   "base_measured,speedup,efficiency,karp_flatt,amdahl_f,amdahl_points");
+    for (int k = 0; k < SR_NPREDICT; k++)
+        sr_buf_printf(b, ",amdahl_s%g", sr_predict_at[k]);
+    sr_buf_puts(b, "\n");
+    for (size_t i = 0; i < sum->n; i++) {
+        const sr_curve_t *c = &sum->c[i];
+        for (size_t j = 0; j < c->nlv; j++) {
+            const sr_level_t *l = &c->lv[j];
+            sr_csv_field(b, c->series);
+            sr_buf_puts(b, ",");
+            sr_csv_field(b, c->label);
+            sr_buf_printf(b, ",%ld,%zu,%zu,", l->workers, l->nwalls, l->not_ok);
+            double cols[] = {l->median, l->min, l->max};
+            for (int k = 0; k < 3; k++) {
+                sr_num(b, cols[k]);
+                sr_buf_puts(b, ",");
+            }
+            if (c->base_workers)
+                sr_buf_printf(b, "%ld,%d", c->base_workers, c->base_workers == 1);
+            else
+                sr_buf_puts(b, ",");
+            double more[] = {l->speedup, l->efficiency, l->karp_flatt, c->f};
+            for (int k = 0; k < 4; k++) {
+                sr_buf_puts(b, ",");
+                sr_num(b, more[k]);
+            }
+            sr_buf_printf(b, ",%zu", c->fit_points);
+            for (int k = 0; k < SR_NPREDICT; k++) {
+                sr_buf_puts(b, ",");
+                sr_num(b, c->fit_points ? sr_amdahl_speedup(c->f, sr_predict_at[k]) : NAN);
+            }
+            sr_buf_puts(b, "\n");
+        }
+    }
+}
+
+static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
+{
+    sr_buf_printf(b, "# Study summary: %s\n\n", dir);
+    sr_buf_printf(b, "From `runs.csv`: %zu rows, %zu runs, %zu not ok. Only runs with status ok count.\n\n",
+                  sum->rows, sum->runs, sum->not_ok);
+    sr_buf_puts(b, "- Speedup S(p) = T(1) / T(p), from median wall times (`wall_s`) along each curve;"
+                   " efficiency S/p.\n"
+                   "- Karp–Flatt serial fraction e = (1/S − 1/p) / (1 − 1/p).\n"
+                   "- Amdahl fit: S(p) = 1 / (f + (1 − f)/p), i.e. 1/S − 1/p = f (1 − 1/p); f is the"
+                   " least-squares slope of that line through the origin over the points with p > 1"
+                   " (a fit of normalised run time), clamped to [0, 1].\n\n");
+    for (size_t i = 0; i < sum->n; i++) {
+        const sr_curve_t *c = &sum->c[i];
+        char *title = sr_curve_title(c);
+        sr_buf_printf(b, "## %s\n\n", title);
+        free(title);
+        if (!c->base_workers)
+            sr_buf_puts(b, "No run of this curve was ok: nothing to compare.\n\n");
+        else if (c->base_workers == 1)
+            sr_buf_printf(b, "Base: the 1-worker median, T(1) = %.6g s.\n\n", c->base_time);
+        else
+            sr_buf_printf(b, "**Base: no 1-worker run.** T(1) is estimated as %ld × the %ld-worker median"
+                             " = %.6g s (perfect scaling assumed up to %ld workers); speedups are relative"
+                             " to that estimate, and the %ld-worker point is left out of the fit.\n\n",
+                          c->base_workers, c->base_workers, c->base_time, c->base_workers, c->base_workers);
+        sr_buf_puts(b, "| workers | runs | not ok | median wall (s) | min (s) | max (s) | speedup | efficiency"
+                       " | Karp–Flatt e |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (size_t j = 0; j < c->nlv; j++) {
+            const sr_level_t *l = &c->lv[j];
+            sr_buf_printf(b, "| %ld | %zu | %zu |", l->workers, l->nwalls, l->not_ok);
+            sr_cell(b, l->median, 6);
+            sr_cell(b, l->min, 6);
+            sr_cell(b, l->max, 6);
+            sr_cell(b, l->speedup, 2);
+            sr_cell(b, l->efficiency, 2);
+            sr_cell(b, l->karp_flatt, 3);
+            sr_buf_puts(b, "\n");
+        }
+        if (c->fit_points) {
+            sr_buf_printf(b, "\nAmdahl fit: f = %.4f from %zu point%s; predicted speedup", c->f, c->fit_points,
+                          c->fit_points == 1 ? "" : "s");
+            for (int k = 0; k < SR_NPREDICT; k++)
+                sr_buf_printf(b, "%s %.2f at %g", k ? "," : "", sr_amdahl_speedup(c->f, sr_predict_at[k]),
+                              sr_predict_at[k]);
+            sr_buf_puts(b, " workers.\n\n");
+        } else {
+            sr_buf_puts(b, "\nAmdahl fit: none (no measured point with more than one worker).\n\n");
+        }
+    }
+    if (sum->not_ok) {
+        sr_buf_puts(b, "## Runs not ok\n\n| run | status | exit | stderr (tail) |\n|---|---|---:|---|\n");
+        sr_buf_add(b, sum->failures.data, sum->failures.len);
+        sr_buf_puts(b, "\n");
+    }
+}
+
+int sr_summary_write(const char *dir, const sr_summary_t *sum, sr_err_t *err)
+{
+    sr_buf_t csv = {0}, md = {0};
+    sr_write_csv(sum, &csv);
+    sr_write_md(dir, sum, &md);
+    char *pc = sr_path_join(dir, "summary.csv"), *pm = sr_path_join(dir, "summary.md");
+    int rc = 0;
+    if (sr_write_file(pc, csv.data, csv.len) != 0)
+        rc = sr_fail(err, SR_EXIT_FAIL, "%s: %s", pc, strerror(errno));
+    else if (sr_write_file(pm, md.data, md.len) != 0)
+        rc = sr_fail(err, SR_EXIT_FAIL, "%s: %s", pm, strerror(errno));
+    free(pc);
+    free(pm);
+    sr_buf_free(&csv);
+    sr_buf_free(&md);
+    return rc;
+}
+
+int sr_report(const char *dir, sr_err_t *err)
+{
+    sr_summary_t sum;
+    if (sr_summary_load(dir, &sum, err) != 0)
+        return -1;
+    int rc = sr_summary_write(dir, &sum, err);
+    if (rc == 0)
+        rc = sr_plots_write(dir, &sum, err);
+    sr_summary_free(&sum);
+    return rc;
+}

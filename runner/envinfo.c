@@ -1,0 +1,113 @@
+/* envinfo.c - the environment record of a study (see envinfo.h). */
+#include "envinfo.h"
+
+#include <hwloc.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "build_info.h"
+#include "launch.h"
+
+#define SR_VERSION_TIMEOUT_S 10.0
+
+/* The first non-empty line `prog --version` prints, or a reason. */
+static void sr_tool_version(const char *prog, sr_buf_t *out)
+{
+    char *path = sr_which(prog);
+    if (!path) {
+        sr_buf_puts(out, "not found on PATH");
+        return;
+    }
+    extern char **environ;
+    char *argv[] = {path, "--version", NULL};
+    sr_proc_spec_t spec = {argv, environ, NULL, SR_VERSION_TIMEOUT_S, -1};
+    sr_proc_result_t res;
+    sr_err_t err;
+    if (sr_proc_run(&spec, &res, &err) != 0) {
+        sr_buf_puts(out, err.msg);
+        free(path);
+        return;
+    }
+    const char *text = res.out.len ? sr_buf_str(&res.out) : sr_buf_str(&res.err_tail);
+    text += strspn(text, "\r\n");
+    sr_buf_printf(out, "%.*s (%s)", (int)strcspn(text, "\r\n"), text, path);
+    sr_proc_result_free(&res);
+    free(path);
+}
+
+static void sr_cpu_model(sr_buf_t *out)
+{
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    char line[512];
+    while (f && fgets(line, sizeof line, f)) {
+        if (strncmp(line, "model name", 10) == 0 && strchr(line, ':')) {
+            char *v = strchr(line, ':') + 1;
+            v += strspn(v, " \t");
+            sr_buf_add(out, v, strcspn(v, "\n"));
+            fclose(f);
+            return;
+        }
+    }
+    if (f)
+        fclose(f);
+    sr_buf_puts(out, "unknown");
+}
+
+static void sr_topology(sr_buf_t *out)
+{
+    hwloc_topology_t topo;
+    if (hwloc_topology_init(&topo) != 0 || hwloc_topology_load(topo) != 0) {
+        sr_buf_puts(out, "topology: unavailable (hwloc failed)\n");
+        return;
+    }
+    sr_buf_printf(out, "packages: %d\ncores: %d\npus: %d\n",
+                  hwloc_get_nbobjs_by_type(topo, HWLOC_OBJ_PACKAGE),
+                  hwloc_get_nbobjs_by_type(topo, HWLOC_OBJ_CORE),
+                  hwloc_get_nbobjs_by_type(topo, HWLOC_OBJ_PU));
+    hwloc_topology_destroy(topo);
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0)
+        sr_buf_printf(out, "allowed_pus: %d\n", CPU_COUNT(&set));
+    unsigned v = hwloc_get_api_version();
+    sr_buf_printf(out, "hwloc: %u.%u.%u (built against %u.%u.%u)\n", v >> 16, (v >> 8) & 0xff, v & 0xff,
+                  HWLOC_API_VERSION >> 16, (HWLOC_API_VERSION >> 8) & 0xff, HWLOC_API_VERSION & 0xff);
+}
+
+void sr_envinfo(const sr_tools_t *tools, sr_buf_t *out)
+{
+    char stamp[32];
+    sr_utc_stamp(stamp);
+    sr_buf_printf(out, "date_utc: %s\n", stamp);
+    char host[256] = "unknown";
+    gethostname(host, sizeof host - 1);
+    sr_buf_printf(out, "hostname: %s\n", host);
+    struct utsname u;
+    if (uname(&u) == 0)
+        sr_buf_printf(out, "uname: %s %s %s %s %s\n", u.sysname, u.nodename, u.release, u.version, u.machine);
+    sr_buf_puts(out, "cpu_model: ");
+    sr_cpu_model(out);
+    sr_buf_puts(out, "\n");
+    sr_topology(out);
+    sr_buf_printf(out, "scalestudy: %s (git %s)\n", SR_BUILD_VERSION, SR_BUILD_GIT);
+    sr_buf_printf(out, "compiler: %s\nbuild_type: %s\nc_flags: %s\n", SR_BUILD_COMPILER, SR_BUILD_TYPE,
+                  SR_BUILD_FLAGS);
+    sr_buf_puts(out, "mpirun: ");
+    sr_tool_version("mpirun", out);
+    sr_buf_puts(out, "\ngnuplot: ");
+    sr_tool_version("gnuplot", out);
+    sr_buf_puts(out, "\n");
+    for (int e = 0; e < SR_NENGINES; e++)
+        sr_buf_printf(out, "engine_%s: %s%s\n", sr_engine_name((sr_engine_t)e), tools->engine[e],
+                      tools->engine_found[e] ? "" : " (not found)");
+    const char *vars[] = {"SLURM_JOB_ID", "SLURM_JOB_NODELIST", "SLURM_NTASKS", "SLURM_CPUS_PER_TASK",
+                          "OMP_PLACES", "OMP_PROC_BIND", "SCAL_ENGINE_DIR"};
+    for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
+        const char *v = getenv(vars[i]);
+        if (v)
+            sr_buf_printf(out, "%s: %s\n", vars[i], v);
+    }
+}

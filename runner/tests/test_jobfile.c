@@ -1,0 +1,246 @@
+/* test_jobfile.c - job files: valid ones parse into the right settings, and
+ * each kind of error is refused with its exact file:line message. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jobfile.h"
+#include "scal_test.h"
+
+typedef struct fixture {
+    char dir[64];
+} fixture_t;
+
+/* Write `text` to dir/name; return the path (caller frees). */
+static char *put(const fixture_t *fx, const char *name, const char *text)
+{
+    char *path = sr_xasprintf("%s/%s", fx->dir, name);
+    FILE *f = fopen(path, "w");
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+/* Load `text` as a job file; expect failure with message "<path>:<rest>". */
+static void expect_error(const fixture_t *fx, const char *text, const char *rest)
+{
+    char *path = put(fx, "bad.job", text);
+    sr_job_t job;
+    sr_err_t err = {0};
+    int rc = sr_job_load(path, &job, &err);
+    char *want = sr_xasprintf("%s:%s", path, rest);
+    SCAL_CHECK(rc == -1);
+    SCAL_CHECK(err.status == SR_EXIT_USAGE);
+    if (strcmp(err.msg, want) != 0)
+        fprintf(stderr, "  want: %s\n  got:  %s\n", want, err.msg);
+    SCAL_CHECK(strcmp(err.msg, want) == 0);
+    sr_job_free(&job);
+    free(want);
+    free(path);
+}
+
+static fixture_t fx_make(void)
+{
+    fixture_t fx;
+    snprintf(fx.dir, sizeof fx.dir, "/tmp/test_jobfile.XXXXXX");
+    if (!mkdtemp(fx.dir))
+        abort();
+    return fx;
+}
+
+static void fx_drop(const fixture_t *fx)
+{
+    char *cmd = sr_xasprintf("rm -rf '%s'", fx->dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", fx->dir);
+    free(cmd);
+}
+
+static const char design_example[] =
+    "; the example of DESIGN.md\n"
+    "[global]\n"
+    "workload = factor\n"
+    "tasks = 32\n"
+    "repeat = 3\n"
+    "bind = compact\n"
+    "\n"
+    "[threads-gil]\n"
+    "engine = omp\n"
+    "gil = on\n"
+    "workers = 1,2,4\n"
+    "\n"
+    "[processes]\n"
+    "engine = mpi\n"
+    "pool = as-completed   ; inline comment\n"
+    "workers = 1, 2 ,4\n";
+
+static void test_design_example_parses(void)
+{
+    fixture_t fx = fx_make();
+    char *path = put(&fx, "study.job", design_example);
+    sr_job_t job;
+    sr_err_t err = {0};
+    SCAL_CHECK(sr_job_load(path, &job, &err) == 0);
+    SCAL_CHECK(strcmp(job.name, "study") == 0);
+    SCAL_CHECK_EQ_U64(job.nseries, 2);
+    const sr_series_t *gil = &job.series[0], *procs = &job.series[1];
+    SCAL_CHECK(strcmp(gil->sec.name, "threads-gil") == 0);
+    SCAL_CHECK(gil->engine == SR_ENGINE_OMP && gil->workload == SR_WL_FACTOR);
+    SCAL_CHECK(procs->engine == SR_ENGINE_MPI && procs->workload == SR_WL_FACTOR);
+    SCAL_CHECK(strcmp(gil->eff[SR_K_GIL]->vals[0], "on") == 0);
+    SCAL_CHECK(gil->eff[SR_K_TASKS] == &job.global.set[SR_K_TASKS]);
+    SCAL_CHECK(procs->eff[SR_K_GIL] == NULL);
+    SCAL_CHECK_EQ_U64(procs->eff[SR_K_WORKERS]->nvals, 3);
+    SCAL_CHECK(strcmp(procs->eff[SR_K_WORKERS]->vals[1], "2") == 0);
+    SCAL_CHECK(strcmp(procs->eff[SR_K_POOL]->vals[0], "as-completed") == 0);
+    SCAL_CHECK_EQ_U64(procs->eff[SR_K_POOL]->line, 15);
+    sr_job_free(&job);
+    free(path);
+    fx_drop(&fx);
+}
+
+static void test_series_overrides_global(void)
+{
+    fixture_t fx = fx_make();
+    char *path = put(&fx, "o.job",
+                     "[global]\nengine = omp\nworkload = spin\nus = 5\nworkers = 1\n"
+                     "[a]\nus = 7\n[b]\nworkers = 2,3\n");
+    sr_job_t job;
+    sr_err_t err = {0};
+    SCAL_CHECK(sr_job_load(path, &job, &err) == 0);
+    SCAL_CHECK(strcmp(job.series[0].eff[SR_K_US]->vals[0], "7") == 0);
+    SCAL_CHECK(strcmp(job.series[1].eff[SR_K_US]->vals[0], "5") == 0);
+    SCAL_CHECK_EQ_U64(job.series[0].eff[SR_K_WORKERS]->nvals, 1);
+    SCAL_CHECK_EQ_U64(job.series[1].eff[SR_K_WORKERS]->nvals, 2);
+    sr_job_free(&job);
+    free(path);
+    fx_drop(&fx);
+}
+
+static void test_global_only_is_one_series(void)
+{
+    fixture_t fx = fx_make();
+    char *path = put(&fx, "g.ini", "engine = omp\nworkload = sleep\nmean = 0.01\nworkers = 1,2\n");
+    sr_job_t job;
+    sr_err_t err = {0};
+    SCAL_CHECK(sr_job_load(path, &job, &err) == 0);
+    SCAL_CHECK(strcmp(job.name, "g") == 0);
+    SCAL_CHECK_EQ_U64(job.nseries, 1);
+    SCAL_CHECK(strcmp(job.series[0].sec.name, "global") == 0);
+    SCAL_CHECK_EQ_U64(job.series[0].eff[SR_K_WORKERS]->nvals, 2);
+    sr_job_free(&job);
+    free(path);
+    fx_drop(&fx);
+}
+
+static void test_global_key_skips_series_it_does_not_apply_to(void)
+{
+    fixture_t fx = fx_make();
+    char *path = put(&fx, "m.job",
+                     "[global]\nworkers = 1\nlauncher = mpirun\nus = 3\n"
+                     "[s]\nengine = omp\nworkload = spin\n[p]\nengine = mpi\nworkload = factor\n");
+    sr_job_t job;
+    sr_err_t err = {0};
+    SCAL_CHECK(sr_job_load(path, &job, &err) == 0);
+    SCAL_CHECK(job.series[0].eff[SR_K_LAUNCHER] == NULL);
+    SCAL_CHECK(job.series[0].eff[SR_K_US] != NULL);
+    SCAL_CHECK(job.series[1].eff[SR_K_LAUNCHER] != NULL);
+    SCAL_CHECK(job.series[1].eff[SR_K_US] == NULL);
+    sr_job_free(&job);
+    free(path);
+    fx_drop(&fx);
+}
+
+static void test_file_keys_resolve_against_the_job_directory(void)
+{
+    fixture_t fx = fx_make();
+    char *pairs = put(&fx, "pairs.csv", "source,target\n0,1\n");
+    char *path = put(&fx, "p.job", "engine = mpi\nworkload = paths\nworkers = 1\npairs-file = pairs.csv\n");
+    sr_job_t job;
+    sr_err_t err = {0};
+    SCAL_CHECK(sr_job_load(path, &job, &err) == 0);
+    char *resolved = sr_job_file_path(&job, job.series[0].eff[SR_K_PAIRS_FILE]->vals[0]);
+    SCAL_CHECK(strcmp(resolved, pairs) == 0);
+    free(resolved);
+    sr_job_free(&job);
+    free(path);
+    free(pairs);
+    fx_drop(&fx);
+}
+
+#define OK_HEAD "[global]\nengine = omp\nworkload = spin\nworkers = 1\n"
+
+static void test_errors_name_file_line_and_key(void)
+{
+    fixture_t fx = fx_make();
+    expect_error(&fx, OK_HEAD "foo = 1\n", "5: unknown key 'foo'");
+    expect_error(&fx, OK_HEAD "[s]\npool = mapp\n",
+                 "6: key 'pool': bad value 'mapp' (expected map|submit|as-completed)");
+    expect_error(&fx, "[global]\nengine = cuda\n", "2: key 'engine': bad value 'cuda' (expected omp|mpi)");
+    expect_error(&fx, "[global]\nengine = omp\nworkload = fft\n",
+                 "3: key 'workload': bad value 'fft' (expected factor|sleep|spin|paths)");
+    expect_error(&fx, OK_HEAD "[s]\nworkers = 1,0\n", "6: key 'workers': bad value '0' (expected an integer >= 1)");
+    expect_error(&fx, OK_HEAD "tasks = -3\n", "5: key 'tasks': bad value '-3' (expected an integer >= 1)");
+    expect_error(&fx, OK_HEAD "us = 2.5\n", "5: key 'us': bad value '2.5' (expected an integer >= 0)");
+    expect_error(&fx, OK_HEAD "timeout = -1\n", "5: key 'timeout': bad value '-1' (expected a number >= 0)");
+    expect_error(&fx, OK_HEAD "gil = yes\n", "5: key 'gil': bad value 'yes' (expected on|off)");
+    expect_error(&fx, OK_HEAD "tasks =\n", "5: key 'tasks': empty value");
+    expect_error(&fx, OK_HEAD "[s]\nworkers = 1,,4\n", "6: key 'workers': empty item in list '1,,4'");
+    expect_error(&fx, "[global]\nengine = omp,mpi\n", "2: key 'engine' takes one value, not a list ('omp,mpi')");
+    expect_error(&fx, OK_HEAD "repeat = 3,5\n", "5: key 'repeat' takes one value, not a list ('3,5')");
+    expect_error(&fx, OK_HEAD "timeout = 10, 20\n", "5: key 'timeout' takes one value, not a list ('10, 20')");
+    expect_error(&fx, OK_HEAD "[p]\nengine = mpi\nlauncher = mpirun,srun\n",
+                 "7: key 'launcher' takes one value, not a list ('mpirun,srun')");
+    expect_error(&fx, OK_HEAD "env = FOO=1 bar\n", "5: key 'env': bad value 'FOO=1 bar' ('bar' is not NAME=VALUE)");
+    expect_error(&fx, OK_HEAD "tasks = 4\ntasks = 5\n", "6: key 'tasks' given twice in [global] (first at line 5)");
+    expect_error(&fx, OK_HEAD "[s]\nshare = copy\n", "6: key 'share' does not apply to engine omp (only mpi)");
+    expect_error(&fx, OK_HEAD "[s]\nworkload = factor\nus = 4\n",
+                 "7: key 'us' does not apply to workload factor (only spin)");
+    expect_error(&fx, OK_HEAD "base = 7\n", "5: key 'base' in [global] applies to no series");
+    expect_error(&fx, "[global]\nworkload = spin\n\n[s]\nworkers = 2\n",
+                 "5: series [s]: key 'engine' is not set (omp|mpi), here or in [global]");
+    expect_error(&fx, "[s]\nengine = omp\nworkers = 2\n",
+                 "2: series [s]: key 'workload' is not set (factor|sleep|spin|paths), here or in [global]");
+    expect_error(&fx, "[s]\nengine = omp\nworkload = spin\n",
+                 "2: series [s]: key 'workers' is not set, here or in [global]");
+    expect_error(&fx, OK_HEAD "[two words]\ntasks = 1\n",
+                 "6: section [two words]: a series name is letters, digits, '_', '.', '+' or '-'");
+    expect_error(&fx, OK_HEAD "just some words\n", "5: syntax error (expected [section] or key = value)");
+    char *graph = sr_xasprintf("5: key 'graph': bad value 'none.mtx' (cannot read %s/none.mtx: No such file or directory)",
+                               fx.dir);
+    expect_error(&fx, "[global]\nengine = mpi\nworkload = paths\nworkers = 1\ngraph = none.mtx\n", graph);
+    free(graph);
+    char longline[300];
+    memset(longline, 'x', sizeof longline);
+    memcpy(longline, "env = A=", 8);
+    longline[sizeof longline - 2] = '\n';
+    longline[sizeof longline - 1] = '\0';
+    char *text = sr_xasprintf(OK_HEAD "%s", longline);
+    expect_error(&fx, text, "5: line longer than 197 characters");
+    free(text);
+    expect_error(&fx, "; nothing\n", "1: no keys: nothing to run");
+    fx_drop(&fx);
+}
+
+static void test_missing_job_file(void)
+{
+    sr_job_t job;
+    sr_err_t err = {0};
+    SCAL_CHECK(sr_job_load("/nonexistent/x.job", &job, &err) == -1);
+    SCAL_CHECK(err.status == SR_EXIT_USAGE);
+    SCAL_CHECK(strcmp(err.msg, "/nonexistent/x.job: cannot read job file: No such file or directory") == 0);
+    sr_job_free(&job);
+}
+
+int main(void)
+{
+    SCAL_RUN(test_design_example_parses);
+    SCAL_RUN(test_series_overrides_global);
+    SCAL_RUN(test_global_only_is_one_series);
+    SCAL_RUN(test_global_key_skips_series_it_does_not_apply_to);
+    SCAL_RUN(test_file_keys_resolve_against_the_job_directory);
+    SCAL_RUN(test_errors_name_file_line_and_key);
+    SCAL_RUN(test_missing_job_file);
+    return SCAL_TEST_END();
+}

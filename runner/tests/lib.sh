@@ -1,0 +1,67 @@
+# lib.sh - helpers for scal-run's end-to-end tests; sourced by each *.sh test.
+#
+# Needs SCAL_RUN (the binary) and STUB (stub-engine.sh) from CTest. Each test
+# works in a fresh temporary folder with the stub installed as both engines.
+set -u
+: "${SCAL_RUN:?set by CTest}" "${STUB:?set by CTest}"
+work=$(mktemp -d /tmp/scal-run-test.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/engines"
+ln -s "$STUB" "$work/engines/scal-omp"
+ln -s "$STUB" "$work/engines/scal-mpi"
+export SCAL_ENGINE_DIR=$work/engines
+cd "$work" || exit 1
+failures=0
+
+# check DESCRIPTION COMMAND...: run a check, report it, count failures.
+# For a compound condition, pass one string to eval: check "x" eval '[ a ] && [ b ]'.
+check() {
+    desc=$1
+    shift
+    if "$@"; then
+        echo "PASS $desc"
+    else
+        echo "FAIL $desc"
+        failures=$((failures + 1))
+    fi
+}
+
+finish() {
+    echo "$failures failed"
+    [ "$failures" -eq 0 ]
+}
+
+# A real PNG: the signature, an IHDR chunk with non-zero width and height,
+# and more than a trivial size.
+png_ok() {
+    [ -f "$1" ] || return 1
+    [ "$(od -An -tx1 -N16 "$1" | tr -d ' \n')" = "89504e470d0a1a0a0000000d49484452" ] || return 1
+    [ "$(od -An -tu1 -j16 -N8 "$1" | tr -s ' ' | awk '{print ($1+$2+$3+$4 > 0 && $5+$6+$7+$8 > 0)}')" = 1 ] || return 1
+    [ "$(stat -c %s "$1")" -gt 2000 ]
+}
+
+# Value of column NAME in every data row of CSV file FILE (no quoted fields).
+column() {
+    awk -F, -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next } { print $c }' "$1"
+}
+
+# Every line of FILE is one whole CSV row with as many fields as its header
+# (fields may be quoted, with "" for a quote; runs.csv keeps rows on one line).
+rows_whole() {
+    awk '{
+        n = 1; q = 0
+        for (i = 1; i <= length($0); i++) {
+            ch = substr($0, i, 1)
+            if (ch == "\"") q = !q
+            else if (ch == "," && !q) n++
+        }
+        if (q) bad = 1
+        if (NR == 1) want = n
+        else if (n != want) bad = 1
+    } END { exit bad || NR < 2 }' "$1"
+}
+
+# Count of lines in FILE (rows + header).
+lines() {
+    wc -l < "$1" | tr -d ' '
+}

@@ -1,0 +1,70 @@
+#!/bin/bash
+# SIGKILL scal-run while a run is going: runs.csv keeps only whole rows, the
+# engine it was running dies with it, and --resume completes the study
+# without running anything twice.
+. "$(dirname "$0")/lib.sh"
+
+cat > slow.job <<JOB
+[global]
+engine = omp
+workload = sleep
+mean = 0.01
+repeat = 2
+warmup = 0
+env = STUB_SLEEP=0.5 STUB_PIDFILE=$work/engine.pid
+
+[slow]
+workers = 1,2,3,4
+JOB
+
+"$SCAL_RUN" --out res slow.job 2> first.txt &
+runner=$!
+# Wait for the first run's rows, then for the second run's engine to start.
+for _ in $(seq 100); do
+    [ -f res/runs.csv ] && [ "$(lines res/runs.csv)" -ge 3 ] && break
+    sleep 0.05
+done
+rm -f engine.pid
+for _ in $(seq 100); do
+    [ -s engine.pid ] && break
+    sleep 0.02
+done
+kill -9 "$runner"
+wait "$runner" 2> /dev/null
+engine=$(cat engine.pid)
+check "killed while a run was going" eval '[ -n "$engine" ] && [ "$(lines res/runs.csv)" -lt 9 ]'
+check "runs.csv holds whole rows only" rows_whole res/runs.csv
+gone() {
+    for _ in $(seq 100); do
+        [ -d "/proc/$1" ] || return 0
+        grep -q '^State:.*Z' "/proc/$1/status" 2> /dev/null && return 0
+        sleep 0.02
+    done
+    return 1
+}
+check "the engine died with scal-run" gone "$engine"
+held=$(column res/runs.csv run_id | sort -u | wc -l)
+echo "runs done before the kill: $held"
+
+"$SCAL_RUN" --resume res slow.job 2> second.txt
+check "--resume exits 0" [ $? -eq 0 ]
+check "--resume says how many runs are left" grep -q "resuming res: $((4 - held)) of 4 runs to go" second.txt
+check "--resume runs only the missing points" [ "$(grep -c '^scal-run: \[' second.txt)" -eq $((4 - held)) ]
+check "runs.csv: 4 runs x 2 repetitions, nothing twice" [ "$(lines res/runs.csv)" -eq 9 ]
+check "runs.csv: each (run id, rep) once" \
+    [ -z "$(paste -d, <(column res/runs.csv run_id) <(column res/runs.csv rep) | sort | uniq -d)" ]
+check "runs.csv: every run id present" \
+    [ "$(column res/runs.csv run_id | sort -u | tr '\n' ' ')" = "slow/workers=1 slow/workers=2 slow/workers=3 slow/workers=4 " ]
+check "runs.csv: whole rows after resuming" rows_whole res/runs.csv
+check "summary covers all four worker counts" [ "$(grep -c '^slow,' res/summary.csv)" -eq 4 ]
+check "env.txt records the resume" grep -q '^# resumed' res/env.txt
+
+"$SCAL_RUN" --resume res slow.job 2> third.txt
+check "resuming a finished study runs nothing" eval '[ "$(lines res/runs.csv)" -eq 9 ] && grep -q "0 of 4 runs to go" third.txt'
+
+sed 's/1,2,3,4/1,2/' slow.job > other.job && mv other.job slow.job
+"$SCAL_RUN" --resume res slow.job 2> changed.txt
+rc=$?
+check "--resume with a changed job file is refused (exit 2)" [ $rc -eq 2 ]
+check "... saying the job file differs" grep -q 'differs from res/slow.job' changed.txt
+finish

@@ -4,11 +4,31 @@
 
 #include <inttypes.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "scal_stats.h"
 #include "scal_sys.h"
+#include "scal_time.h"
+
+void scal_task_run_logged(const scal_work_t *w, uint64_t task, const scal_yield_t *y,
+                          scal_result_t *results, scal_tasklog_t *log, double t0, int worker)
+{
+    double start = scal_now();
+    if (y && y->task_begin)
+        y->task_begin(y->arg);
+    w->wl->run(w, task, y, results);
+    if (y && y->task_end)
+        y->task_end(y->arg);
+    double end = scal_now();
+    scal_tasklog_t *l = &log[task];
+    l->start_s = start - t0;
+    l->end_s = end - t0;
+    l->busy_s = end - start - (y && y->waited ? y->waited(y->arg) : 0.0);
+    l->worker = worker;
+    l->cpu = sched_getcpu();
+}
 
 struct scal_report {
     const scal_config_t *cfg;

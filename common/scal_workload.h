@@ -25,11 +25,17 @@ typedef struct scal_result {
 
 /* Hooks a kernel calls so an engine can emulate an interpreter lock:
  * tick() every few microseconds of CPU-bound work (a switch point), and
- * block_begin()/block_end() around a blocking wait such as a sleep. */
+ * block_begin()/block_end() around a blocking wait such as a sleep.  The
+ * engine's task runner calls task_begin()/task_end() around each task and
+ * waited() for the seconds the task spent waiting on the engine (not work).
+ * Any hook may be NULL. */
 typedef struct scal_yield {
     void (*tick)(void *arg);
     void (*block_begin)(void *arg);
     void (*block_end)(void *arg);
+    void (*task_begin)(void *arg);
+    void (*task_end)(void *arg);
+    double (*waited)(void *arg);
     void *arg;
 } scal_yield_t;
 

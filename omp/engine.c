@@ -67,31 +67,27 @@ static void gil_block_end(void *arg)
     t->waited += scal_gil_take(t->gil);
 }
 
+static void gil_task_begin(void *arg)
+{
+    gil_thread_t *t = arg;
+    t->waited = scal_gil_take(t->gil);
+}
+
+static double gil_waited(void *arg)
+{
+    return ((gil_thread_t *)arg)->waited;
+}
+
 /* Run tasks [first, first + n) on worker `me`. */
 static void run_tasks(engine_t *e, int rep, int me, uint64_t first, uint64_t n, double t0,
-                      gil_thread_t *gt, const scal_yield_t *y)
+                      const scal_yield_t *y)
 {
-    const scal_work_t *w = e->work;
-    int stream = e->cfg->pool == SCAL_POOL_AS_COMPLETED && e->cfg->format == SCAL_FMT_HUMAN &&
-                 rep == 1;
+    const int stream = e->cfg->pool == SCAL_POOL_AS_COMPLETED &&
+                       e->cfg->format == SCAL_FMT_HUMAN && rep == 1;
     for (uint64_t k = first; k < first + n; k++) {
-        double start = scal_now();
-        if (gt) {
-            gt->waited = scal_gil_take(gt->gil);
-            w->wl->run(w, k, y, e->results);
-            scal_gil_drop(gt->gil, 0);
-        } else {
-            w->wl->run(w, k, y, e->results);
-        }
-        double end = scal_now();
-        scal_tasklog_t *l = &e->log[k];
-        l->start_s = start - t0;
-        l->end_s = end - t0;
-        l->busy_s = end - start - (gt ? gt->waited : 0.0);
-        l->worker = me;
-        l->cpu = sched_getcpu();
+        scal_task_run_logged(e->work, k, y, e->results, e->log, t0, me);
         if (stream)
-            scal_report_emit(e->report, rep, k, e->results, end - t0);
+            scal_report_emit(e->report, rep, k, e->results, e->log[k].end_s);
     }
 }
 
@@ -113,8 +109,10 @@ static double run_rep(engine_t *e, int rep)
             ok = 0;
         }
         gil_thread_t gt = {&e->gil, 0.0};
-        scal_yield_t y = {gil_tick, gil_block_begin, gil_block_end, &gt};
-        gil_thread_t *gtp = e->cfg->gil ? &gt : NULL;
+        /* Under the GIL a task takes the lock to start and drops it (as
+         * at a blocking call) when done. */
+        scal_yield_t y = {gil_tick,       gil_block_begin, gil_block_end, gil_task_begin,
+                          gil_block_begin, gil_waited,     &gt};
         const scal_yield_t *yp = e->cfg->gil ? &y : NULL;
 
 #pragma omp barrier
@@ -125,13 +123,13 @@ static double run_rep(engine_t *e, int rep)
         if (ok) {
             if (pool == SCAL_POOL_MAP) {
                 for (uint64_t c = (uint64_t)me * chunk; c < ntasks; c += (uint64_t)T * chunk)
-                    run_tasks(e, rep, me, c, c + chunk <= ntasks ? chunk : ntasks - c, t0, gtp, yp);
+                    run_tasks(e, rep, me, c, c + chunk <= ntasks ? chunk : ntasks - c, t0, yp);
             } else {
                 for (;;) {
                     uint64_t c = atomic_fetch_add_explicit(&next, chunk, memory_order_relaxed);
                     if (c >= ntasks)
                         break;
-                    run_tasks(e, rep, me, c, c + chunk <= ntasks ? chunk : ntasks - c, t0, gtp, yp);
+                    run_tasks(e, rep, me, c, c + chunk <= ntasks ? chunk : ntasks - c, t0, yp);
                 }
             }
         }

@@ -55,7 +55,7 @@ static void count_tick(void *arg)
 /* A prime's countdown is long and must reach the switch points. */
 static void test_factor_ticks_on_long_countdowns(void)
 {
-    scal_yield_t y = {count_tick, NULL, NULL, NULL};
+    scal_yield_t y = {.tick = count_tick};
     uint64_t f1, f2;
     ticks = 0;
     scal_factor_slow(1000003, &y, &f1, &f2);

@@ -61,6 +61,8 @@ static const opt_t options[] = {
      "emulate a global interpreter lock (CPython's GIL)"},
     {"switch-interval", OPT_DOUBLE, OFF(switch_interval), 0, 0, 1e-6, 10.0, NULL, SCAL_ENGINE_OMP,
      NULL, "S", "seconds between forced GIL hand-offs"},
+    {"ranks-per-node", OPT_INT, OFF(ranks_per_node), 1, 1000000, 0, 0, NULL, SCAL_ENGINE_MPI,
+     NULL, "K", "split each node into emulated nodes of K ranks (default: real nodes)"},
     {"tasks", OPT_U64, OFF(tasks), 1, MAX_TASKS, 0, 0, NULL, ANY, "factor sleep spin", "N",
      "number of tasks"},
     {"base", OPT_U64, OFF(base), 2, UINT64_MAX, 0, 0, NULL, ANY, "factor", "V",

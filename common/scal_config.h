@@ -28,6 +28,7 @@ typedef struct scal_config {
     int show;                /* results listed in the human report */
     int gil;                 /* scal-omp: emulate a global interpreter lock */
     double switch_interval;  /* seconds between forced GIL hand-offs */
+    int ranks_per_node;      /* scal-mpi: emulated node size; 0 = real nodes */
 
     /* workloads */
     uint64_t tasks;

@@ -31,6 +31,8 @@ typedef struct opt {
 
 static const char *const pool_names[] = {"map", "submit", "as-completed", NULL};
 static const char *const format_names[] = {"human", "csv", "json", NULL};
+/* In scal_bind_policy_t order. */
+static const char *const bind_names[] = {"auto", "none", "compact", "spread", NULL};
 
 #define ANY (SCAL_ENGINE_OMP | SCAL_ENGINE_MPI)
 #define OFF(f) offsetof(scal_config_t, f)
@@ -61,6 +63,12 @@ static const opt_t options[] = {
      "emulate a global interpreter lock (CPython's GIL)"},
     {"switch-interval", OPT_DOUBLE, OFF(switch_interval), 0, 0, 1e-6, 10.0, NULL, SCAL_ENGINE_OMP,
      NULL, "S", "seconds between forced GIL hand-offs"},
+    {"bind", OPT_ENUM, OFF(bind), 0, 0, 0, 0, bind_names, ANY, NULL, "B",
+     "pin workers with hwloc (auto: compact unless a launcher already bound us, then none)"},
+    {"report-bindings", OPT_FLAG, OFF(report_bindings), 0, 0, 0, 0, NULL, ANY, NULL, NULL,
+     "print each worker's host, rank, thread and PU on stderr"},
+    {"topology", OPT_FLAG, OFF(topology), 0, 0, 0, 0, NULL, ANY, NULL, NULL,
+     "print the topology and the allowed PUs, then exit"},
     {"ranks-per-node", OPT_INT, OFF(ranks_per_node), 1, 1000000, 0, 0, NULL, SCAL_ENGINE_MPI,
      NULL, "K", "split each node into emulated nodes of K ranks (default: real nodes)"},
     {"tasks", OPT_U64, OFF(tasks), 1, MAX_TASKS, 0, 0, NULL, ANY, "factor sleep spin", "N",
@@ -349,6 +357,8 @@ int scal_cli_parse(scal_config_t *cfg, int argc, char **argv, FILE *out, char *e
         seen[o - options] = 1;
     }
 
+    if (cfg->topology)
+        return SCAL_CLI_OK; /* needs no workload */
     if (!cfg->workload) {
         char names[128];
         snprintf(err, errlen, "missing WORKLOAD (choose %s; see --help)",

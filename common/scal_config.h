@@ -29,6 +29,9 @@ typedef struct scal_config {
     int gil;                 /* scal-omp: emulate a global interpreter lock */
     double switch_interval;  /* seconds between forced GIL hand-offs */
     int ranks_per_node;      /* scal-mpi: emulated node size; 0 = real nodes */
+    int bind;                /* scal_bind_policy_t; AUTO unless --bind given */
+    int report_bindings;     /* print each worker's place on stderr */
+    int topology;            /* print the topology and exit */
 
     /* workloads */
     uint64_t tasks;

@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "scal_cli.h"
+#include "scal_place.h"
 #include "scal_report.h"
 #include "scal_sys.h"
 #include "scal_time.h"
@@ -87,13 +88,19 @@ typedef struct engine {
     scal_result_t *results;     /* every rank: its own tasks; rank 0: all */
     scal_tasklog_t *log;
     double *arrived;            /* rank 0: when each result reached it */
-    int *last_cpu;              /* T entries */
+    scal_place_t place;         /* this rank's T workers */
     atomic_uint_fast64_t next;  /* rank 0: the dynamic pools' counter */
 } engine_t;
 
 static uint64_t chunk_len(const engine_t *e, uint64_t c)
 {
     return c + e->chunk <= e->ntasks ? e->chunk : e->ntasks - c;
+}
+
+static void bind_or_die(engine_t *e, int t)
+{
+    if (scal_place_bind_self(&e->place, t) != 0)
+        scal_mpi_die("binding a worker thread failed");
 }
 
 /* ---- map ---- */
@@ -106,10 +113,11 @@ static void map_rep(engine_t *e, double t0)
     {
         const int t = omp_get_thread_num();
         const uint64_t me = (uint64_t)e->rank * (uint64_t)e->T + (uint64_t)t;
+        bind_or_die(e, t);
         for (uint64_t c = me * K; c < e->ntasks; c += W * K)
             for (uint64_t k = c; k < c + chunk_len(e, c); k++)
                 scal_task_run_logged(w, k, NULL, e->results, e->log, t0, (int)me);
-        e->last_cpu[t] = sched_getcpu();
+        scal_place_note_pu(&e->place, t);
     }
 
     /* Pack this rank's tasks and gather them on rank 0. */
@@ -177,6 +185,7 @@ static int streaming(const engine_t *e, int rep)
 static void local_worker(engine_t *e, int rep, int t, double t0)
 {
     const int me = t; /* rank 0: worker id = thread */
+    bind_or_die(e, t);
     for (;;) {
         uint64_t c = atomic_fetch_add_explicit(&e->next, e->chunk, memory_order_relaxed);
         if (c >= e->ntasks)
@@ -188,7 +197,7 @@ static void local_worker(engine_t *e, int rep, int t, double t0)
                 scal_report_emit(e->report, rep, k, e->results, e->log[k].end_s);
         }
     }
-    e->last_cpu[t] = sched_getcpu();
+    scal_place_note_pu(&e->place, t);
 }
 
 /* Rank 0's main thread: answer requests until every remote worker is told
@@ -251,6 +260,7 @@ static void dispatcher(engine_t *e, int rep, double t0)
 static void remote_worker(engine_t *e, int t, double t0)
 {
     const int me = e->rank * e->T + t;
+    bind_or_die(e, t);
     char *buf = malloc((size_t)e->chunk * sizeof(entry_t) + sizeof(request_t));
     if (!buf)
         scal_mpi_die("out of memory for a worker");
@@ -271,7 +281,7 @@ static void remote_worker(engine_t *e, int t, double t0)
             x[req.count++] = (entry_t){k, e->results[k], e->log[k]};
         }
     }
-    e->last_cpu[t] = sched_getcpu();
+    scal_place_note_pu(&e->place, t);
     free(buf);
 }
 
@@ -283,8 +293,11 @@ static void dynamic_rep(engine_t *e, int rep, double t0)
 #pragma omp parallel num_threads(e->T + 1)
         {
             int t = omp_get_thread_num();
-            if (t == 0)
+            if (t == 0) {
+                /* the dispatcher shares worker 0's place, not another rank's */
+                bind_or_die(e, 0);
                 dispatcher(e, rep, t0);
+            }
             else
                 local_worker(e, rep, t - 1, t0);
         }
@@ -351,7 +364,7 @@ static void fill_template(const engine_t *e, double setup_s, int over, scal_reco
     snprintf(rec->kernel, sizeof rec->kernel, "-");
     snprintf(rec->pool, sizeof rec->pool, "%s", scal_pool_name(c->pool));
     snprintf(rec->share, sizeof rec->share, "-");
-    snprintf(rec->bind, sizeof rec->bind, "none");
+    snprintf(rec->bind, sizeof rec->bind, "%s", scal_bind_name(e->place.policy));
     rec->ranks = e->size;
     rec->threads = e->T;
     rec->workers = e->size * e->T;
@@ -363,21 +376,45 @@ static void fill_template(const engine_t *e, double setup_s, int over, scal_reco
     rec->chunk = e->chunk;
 }
 
-/* Gather every worker's last CPU into rec->cpus on rank 0. */
+/* Gather every worker's bound and last PU into rec->cpus on rank 0. */
 static void gather_cpus(const engine_t *e, scal_record_t *rec)
 {
-    int *all = e->rank == 0 ? malloc((size_t)e->size * (size_t)e->T * sizeof *all) : NULL;
-    if (e->rank == 0 && !all)
+    const int n = 2 * e->T;
+    int *mine = malloc((size_t)n * sizeof *mine);
+    int *all = e->rank == 0 ? malloc((size_t)e->size * (size_t)n * sizeof *all) : NULL;
+    if (!mine || (e->rank == 0 && !all))
         scal_mpi_die("out of memory");
-    SCAL_MPI_TRY(MPI_Gather(e->last_cpu, e->T, MPI_INT, all, e->T, MPI_INT, 0, MPI_COMM_WORLD));
-    if (e->rank == 0) {
-        size_t used = 0;
-        rec->cpus[0] = '\0';
-        for (int i = 0; i < e->size * e->T && used < sizeof rec->cpus; i++)
-            used += (size_t)snprintf(rec->cpus + used, sizeof rec->cpus - used, "%s%d",
-                                     i ? ";" : "", all[i]);
-        free(all);
+    scal_place_pairs(&e->place, mine);
+    SCAL_MPI_TRY(MPI_Gather(mine, n, MPI_INT, all, n, MPI_INT, 0, MPI_COMM_WORLD));
+    if (e->rank == 0)
+        scal_place_format_cpus(rec->cpus, sizeof rec->cpus, all, e->size * e->T);
+    free(mine);
+    free(all);
+}
+
+/* --report-bindings: rank 0 prints every rank's lines, in rank order. */
+static void report_bindings(const engine_t *e)
+{
+    enum { LINE = 256 };
+    char *mine = calloc((size_t)e->T, LINE), *all = NULL;
+    if (!mine)
+        scal_mpi_die("out of memory");
+    FILE *fp = fmemopen(mine, (size_t)e->T * LINE, "w");
+    if (fp) {
+        scal_place_report(&e->place, fp, e->rank);
+        fclose(fp);
     }
+    if (e->rank == 0 && !(all = malloc((size_t)e->size * (size_t)e->T * LINE)))
+        scal_mpi_die("out of memory");
+    SCAL_MPI_TRY(MPI_Gather(mine, e->T * LINE, MPI_CHAR, all, e->T * LINE, MPI_CHAR, 0,
+                            MPI_COMM_WORLD));
+    if (e->rank == 0) {
+        for (int r = 0; r < e->size; r++)
+            fprintf(stderr, "%.*s", e->T * LINE, all + (size_t)r * (size_t)e->T * LINE);
+        fflush(stderr);
+    }
+    free(mine);
+    free(all);
 }
 
 /* The same verdict on every rank: rank 0 prints the message. */
@@ -416,6 +453,18 @@ int scal_mpi_main(int argc, char **argv)
         MPI_Finalize();
         return rc == SCAL_CLI_EXIT ? 0 : 2;
     }
+    if (cfg.topology) {
+        if (e.rank == 0) {
+            scal_topo_t *topo = scal_topo_load(err, sizeof err);
+            if (topo)
+                scal_topo_print(topo, stdout);
+            else
+                fprintf(stderr, "%s: %s\n", PROG, err);
+            scal_topo_free(topo);
+        }
+        MPI_Finalize();
+        return 0;
+    }
     e.cfg = &cfg;
     e.T = cfg.threads;
     if (e.T > 1 && provided < MPI_THREAD_MULTIPLE) {
@@ -451,13 +500,17 @@ int scal_mpi_main(int argc, char **argv)
     e.results = calloc(work.nresults, sizeof *e.results);
     e.log = calloc(work.ntasks, sizeof *e.log);
     e.arrived = calloc(work.ntasks, sizeof *e.arrived);
-    e.last_cpu = calloc((size_t)e.T, sizeof *e.last_cpu);
-    if (!e.results || !e.log || !e.arrived || !e.last_cpu)
+    if (!e.results || !e.log || !e.arrived)
         scal_mpi_die("out of memory for the task arrays");
+    if (scal_place_init(&e.place, (scal_bind_policy_t)cfg.bind, e.T, e.node_rank * e.T,
+                        e.node_size * e.T, err, sizeof err) != 0)
+        scal_mpi_die(err);
+    if (cfg.report_bindings)
+        report_bindings(&e);
 
     uint64_t pss = scal_pss_bytes(), pss_sum = 0;
     SCAL_MPI_TRY(MPI_Reduce(&pss, &pss_sum, 1, MPI_UINT64_T, MPI_SUM, 0, MPI_COMM_WORLD));
-    int over = node_oversubscribed(&e, node);
+    int over = node_oversubscribed(&e, node) || e.place.oversubscribed;
     scal_record_t rec;
     fill_template(&e, setup_s, over, &rec);
     rec.pss_bytes = pss_sum;
@@ -499,7 +552,7 @@ int scal_mpi_main(int argc, char **argv)
     free(e.results);
     free(e.log);
     free(e.arrived);
-    free(e.last_cpu);
+    scal_place_free(&e.place);
     MPI_Finalize();
     return status;
 }

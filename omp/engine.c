@@ -25,6 +25,7 @@
 
 #include "gil.h"
 #include "scal_cli.h"
+#include "scal_place.h"
 #include "scal_report.h"
 #include "scal_sys.h"
 #include "scal_time.h"
@@ -36,7 +37,7 @@ typedef struct engine {
     scal_report_t *report;
     scal_result_t *results;
     scal_tasklog_t *log;
-    int *last_cpu;        /* per worker */
+    scal_place_t place;   /* where each worker is bound and ran */
     int nthreads;
     uint64_t chunk;
     scal_gil_t gil;
@@ -104,6 +105,10 @@ static double run_rep(engine_t *e, int rep)
 #pragma omp parallel num_threads(T) shared(t0, ok, next)
     {
         const int me = omp_get_thread_num();
+        if (scal_place_bind_self(&e->place, me) != 0) {
+#pragma omp atomic write
+            ok = 0;
+        }
         if (omp_get_num_threads() != T) {
 #pragma omp atomic write
             ok = 0;
@@ -133,7 +138,7 @@ static double run_rep(engine_t *e, int rep)
                 }
             }
         }
-        e->last_cpu[me] = sched_getcpu();
+        scal_place_note_pu(&e->place, me);
     }
     double wall = scal_now() - t0;
     e->threads_ok = ok;
@@ -153,13 +158,10 @@ static double first_result(const engine_t *e)
     return first;
 }
 
-static void fill_cpus(const engine_t *e, scal_record_t *rec)
+static void fill_cpus(const engine_t *e, int *pairs, scal_record_t *rec)
 {
-    size_t used = 0;
-    rec->cpus[0] = '\0';
-    for (int t = 0; t < e->nthreads && used < sizeof rec->cpus; t++)
-        used += (size_t)snprintf(rec->cpus + used, sizeof rec->cpus - used, "%s%d", t ? ";" : "",
-                                 e->last_cpu[t]);
+    scal_place_pairs(&e->place, pairs);
+    scal_place_format_cpus(rec->cpus, sizeof rec->cpus, pairs, e->nthreads);
 }
 
 static void fill_template(const engine_t *e, double setup_s, scal_record_t *rec)
@@ -171,13 +173,13 @@ static void fill_template(const engine_t *e, double setup_s, scal_record_t *rec)
     snprintf(rec->kernel, sizeof rec->kernel, "-");
     snprintf(rec->pool, sizeof rec->pool, "%s", scal_pool_name(c->pool));
     snprintf(rec->share, sizeof rec->share, "-");
-    snprintf(rec->bind, sizeof rec->bind, "none");
+    snprintf(rec->bind, sizeof rec->bind, "%s", scal_bind_name(e->place.policy));
     rec->ranks = 1;
     rec->threads = e->nthreads;
     rec->workers = e->nthreads;
     rec->nodes = 1;
     rec->setup_s = setup_s;
-    rec->oversubscribed = e->nthreads > scal_allowed_cpus();
+    rec->oversubscribed = e->place.oversubscribed;
     scal_hostname(rec->host, sizeof rec->host);
     snprintf(rec->version, sizeof rec->version, "%s", scal_version());
     rec->gil = c->gil;
@@ -198,6 +200,17 @@ int scal_omp_main(int argc, char **argv)
         return 2;
     }
 
+    if (cfg.topology) {
+        scal_topo_t *topo = scal_topo_load(err, sizeof err);
+        if (!topo) {
+            fprintf(stderr, "%s: %s\n", prog, err);
+            return 1;
+        }
+        scal_topo_print(topo, stdout);
+        scal_topo_free(topo);
+        return 0;
+    }
+
     engine_t e = {0};
     e.cfg = &cfg;
     e.nthreads = cfg.threads;
@@ -216,19 +229,26 @@ int scal_omp_main(int argc, char **argv)
 
     e.results = calloc(work.nresults, sizeof *e.results);
     e.log = calloc(work.ntasks, sizeof *e.log);
-    e.last_cpu = calloc((size_t)e.nthreads, sizeof *e.last_cpu);
-    if (!e.results || !e.log || !e.last_cpu || scal_gil_init(&e.gil, cfg.switch_interval) != 0) {
+    int *pairs = calloc(2 * (size_t)e.nthreads, sizeof *pairs);
+    if (!e.results || !e.log || !pairs || scal_gil_init(&e.gil, cfg.switch_interval) != 0) {
         fprintf(stderr, "%s: out of memory for %" PRIu64 " tasks\n", prog, work.ntasks);
         scal_work_release(&work);
         return 2;
     }
     omp_set_dynamic(0);
+    if (scal_place_init(&e.place, (scal_bind_policy_t)cfg.bind, e.nthreads, 0, e.nthreads, err,
+                        sizeof err) != 0) {
+        fprintf(stderr, "%s: %s\n", prog, err);
+        scal_work_release(&work);
+        return 1;
+    }
+    if (cfg.report_bindings)
+        scal_place_report(&e.place, stderr, 0);
 
     scal_record_t rec;
     fill_template(&e, setup_s, &rec);
-    if (rec.oversubscribed)
-        fprintf(stderr, "%s: warning: %d threads on %d allowed CPUs (oversubscribed)\n", prog,
-                e.nthreads, scal_allowed_cpus());
+    if (rec.oversubscribed && scal_bind_format_oversub(err, sizeof err, e.place.topo, e.nthreads) >= 0)
+        fprintf(stderr, "%s: %s\n", prog, err);
     e.report = scal_report_open(&cfg, &work, &rec, stdout, err, sizeof err);
     if (!e.report) {
         fprintf(stderr, "%s: %s\n", prog, err);
@@ -241,13 +261,14 @@ int scal_omp_main(int argc, char **argv)
         memset(e.results, 0, work.nresults * sizeof *e.results);
         double wall = run_rep(&e, rep);
         if (!e.threads_ok) {
-            fprintf(stderr, "%s: the OpenMP runtime did not start %d threads\n", prog, e.nthreads);
+            fprintf(stderr, "%s: the OpenMP runtime did not start %d threads, or binding them failed\n",
+                    prog, e.nthreads);
             failed = 1;
             break;
         }
         if (rep < 1)
             continue;
-        fill_cpus(&e, &rec);
+        fill_cpus(&e, pairs, &rec);
         rec.pss_bytes = scal_pss_bytes();
         scal_rep_t m = {wall, first_result(&e), e.log, e.results};
         scal_report_rep(e.report, rep, &m, &rec);
@@ -257,6 +278,7 @@ int scal_omp_main(int argc, char **argv)
     scal_work_release(&work);
     free(e.results);
     free(e.log);
-    free(e.last_cpu);
+    free(pairs);
+    scal_place_free(&e.place);
     return failed ? 1 : status;
 }

@@ -95,6 +95,19 @@ bad-input)
     done
     expect2 2 "unknown option '--gil'" factor --gil
     ;;
+binding)
+    # Open MPI binds 2 ranks to cores by default: that binding is kept.
+    out=$(timeout 120 "$mpiexec" -n 2 --bind-to core "$mpi" factor --tasks 8 --base 1000001 \
+        --format csv --report-bindings 2>"$tmp/err")
+    [ "$(echo "$out" | col bind)" = none ] && ok || bad "--bind-to core not detected: bind=$(echo "$out" | col bind)"
+    cpus=$(echo "$out" | col cpus)
+    [ "$(echo "$cpus" | tr ';' '\n' | cut -d: -f2 | sort -u | wc -l)" = 2 ] && ok || bad "ranks bound by mpirun share a PU: $cpus"
+    [ "$(grep -c 'rank [01] thread 0 -> PUs [01] (unbound)' "$tmp/err")" = 2 ] && ok || bad "report-bindings under --bind-to core: $(cat "$tmp/err")"
+    # Free ranks are placed per node: compact over the node's workers.
+    out=$(timeout 120 "$mpiexec" -n 2 --bind-to none "$mpi" factor --tasks 8 --base 1000001 \
+        --format csv --pool submit)
+    [ "$(echo "$out" | col bind)" = compact ] && [ "$(echo "$out" | col cpus)" = "0:0;1:1" ] && ok || bad "free ranks: $(echo "$out" | col bind) $(echo "$out" | col cpus)"
+    ;;
 *)
     echo "unknown case $case_name" >&2
     exit 2

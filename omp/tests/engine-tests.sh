@@ -120,6 +120,33 @@ as-completed-streams)
         fi
     done
     ;;
+binding)
+    csv() { "$@" --format csv 2>"$tmp/err" | tail -1; }
+    field() { echo "$1" | awk -F, -v i="$2" '{ print $i }'; }
+    # columns: bind 6, oversubscribed 23, cpus 24 ("bound:last;...")
+    r=$(csv "$omp" factor --tasks 6 --base 1000001 --threads 2 --bind compact)
+    [ "$(field "$r" 6)" = compact ] && ok || bad "bind field: $r"
+    # a bound worker runs where it was bound: each pair reads b:b
+    echo "$(field "$r" 24)" | tr ';' '\n' | awk -F: '$1 == "-" || $1 != $2 { exit 1 }' && ok || bad "compact: bound != last PU: $(field "$r" 24)"
+    r=$(csv "$omp" factor --tasks 6 --base 1000001 --threads 2 --bind spread)
+    echo "$(field "$r" 24)" | tr ';' '\n' | awk -F: '$1 == "-" || $1 != $2 { exit 1 }' && ok || bad "spread: bound != last PU"
+    r=$(csv "$omp" factor --tasks 6 --base 1000001 --threads 2 --bind none)
+    [ "$(field "$r" 6)" = none ] && echo "$(field "$r" 24)" | grep -q '^-:' && ok || bad "bind none: $r"
+    if command -v taskset >/dev/null; then
+        # confined by a launcher to PU 0: stay there, default to none, flag oversubscription
+        r=$(csv taskset -c 0 "$omp" factor --tasks 6 --base 1000001 --threads 2)
+        [ "$(field "$r" 6)" = none ] && [ "$(field "$r" 23)" = 1 ] && ok || bad "taskset: bind/oversubscribed: $r"
+        [ "$(field "$r" 24)" = "-:0;-:0" ] && ok || bad "taskset: left PU 0: $(field "$r" 24)"
+        grep -q "oversubscribed" "$tmp/err" && ok || bad "taskset: no oversubscription warning"
+        r=$(csv taskset -c 0 "$omp" factor --tasks 6 --base 1000001 --threads 2 --bind compact)
+        [ "$(field "$r" 24)" = "0:0;0:0" ] && ok || bad "taskset + compact left the cpuset: $(field "$r" 24)"
+    fi
+    "$omp" factor --tasks 2 --threads 2 --report-bindings --format csv 2>"$tmp/err" >/dev/null
+    [ "$(grep -c 'rank 0 thread [01] -> PU' "$tmp/err")" = 2 ] && ok || bad "--report-bindings: $(cat "$tmp/err")"
+    "$omp" --topology >"$tmp/topo" && grep -q "^allowed pus:" "$tmp/topo" && grep -q "^cores:" "$tmp/topo" && ok || bad "--topology"
+    "$omp" factor --bind tight >/dev/null 2>"$tmp/err"
+    [ $? -eq 2 ] && grep -q "'tight'" "$tmp/err" && ok || bad "--bind tight not refused"
+    ;;
 *)
     echo "unknown case $case_name" >&2
     exit 2

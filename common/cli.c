@@ -1,0 +1,385 @@
+/* cli.c - the option table every engine parses, and --help made from it.
+ *
+ * One row per option: where it lands in scal_config_t, its type and range,
+ * which engines and workloads accept it, and its help line.  Range limits
+ * are shown in --help, so a user learns them before hitting them. */
+#include "scal_cli.h"
+
+#include <errno.h>
+#include <float.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scal_sys.h"
+#include "scal_workload.h"
+
+typedef enum { OPT_U64, OPT_INT, OPT_DOUBLE, OPT_ENUM, OPT_STR, OPT_FLAG } opt_kind_t;
+
+typedef struct opt {
+    const char *name;
+    opt_kind_t kind;
+    size_t off;
+    uint64_t umin, umax;        /* OPT_U64, OPT_INT */
+    double dmin, dmax;          /* OPT_DOUBLE */
+    const char *const *choices; /* OPT_ENUM, NULL-terminated */
+    unsigned engines;           /* SCAL_ENGINE_* mask */
+    const char *workloads;      /* space-separated names it applies to; NULL = all */
+    const char *meta, *help;
+} opt_t;
+
+static const char *const pool_names[] = {"map", "submit", "as-completed", NULL};
+static const char *const format_names[] = {"human", "csv", "json", NULL};
+/* In scal_bind_policy_t order. */
+static const char *const bind_names[] = {"auto", "none", "compact", "spread", NULL};
+
+#define ANY (SCAL_ENGINE_OMP | SCAL_ENGINE_MPI)
+#define OFF(f) offsetof(scal_config_t, f)
+#define MAX_TASKS 100000000ULL
+
+static const opt_t options[] = {
+    {"threads", OPT_INT, OFF(threads), 1, 4096, 0, 0, NULL, SCAL_ENGINE_OMP, NULL, "N",
+     "worker threads (default: OMP_NUM_THREADS, else the CPUs this process may use)"},
+    {"threads", OPT_INT, OFF(threads), 1, 4096, 0, 0, NULL, SCAL_ENGINE_MPI, NULL, "N",
+     "OpenMP threads in each rank"},
+    {"pool", OPT_ENUM, OFF(pool), 0, 0, 0, 0, pool_names, ANY, NULL, "P",
+     "how tasks reach workers: map (static), submit (dynamic, task order), "
+     "as-completed (dynamic, completion order)"},
+    {"chunk", OPT_U64, OFF(chunk), 1, 1000000000ULL, 0, 0, NULL, ANY, NULL, "K",
+     "tasks per dispatch (default: map: an equal block per worker; others: 1)"},
+    {"repeat", OPT_INT, OFF(repeat), 1, 1000000, 0, 0, NULL, ANY, NULL, "R", "measured repetitions"},
+    {"warmup", OPT_INT, OFF(warmup), 0, 1000000, 0, 0, NULL, ANY, NULL, "W",
+     "unmeasured repetitions first"},
+    {"format", OPT_ENUM, OFF(format), 0, 0, 0, 0, format_names, ANY, NULL, "F",
+     "stdout: human report, or one csv/json record per repetition"},
+    {"out", OPT_STR, OFF(out_path), 0, 0, 0, 0, NULL, ANY, NULL, "FILE",
+     "write every result as CSV, in task order"},
+    {"trace", OPT_STR, OFF(trace_path), 0, 0, 0, 0, NULL, ANY, NULL, "FILE",
+     "write task,worker,cpu,start_s,end_s,result for the last repetition"},
+    {"show", OPT_INT, OFF(show), 0, 1000000, 0, 0, NULL, ANY, NULL, "N",
+     "results listed in the human report"},
+    {"gil", OPT_FLAG, OFF(gil), 0, 0, 0, 0, NULL, SCAL_ENGINE_OMP, NULL, NULL,
+     "emulate a global interpreter lock (CPython's GIL)"},
+    {"switch-interval", OPT_DOUBLE, OFF(switch_interval), 0, 0, 1e-6, 10.0, NULL, SCAL_ENGINE_OMP,
+     NULL, "S", "seconds between forced GIL hand-offs"},
+    {"bind", OPT_ENUM, OFF(bind), 0, 0, 0, 0, bind_names, ANY, NULL, "B",
+     "pin workers with hwloc (auto: compact unless a launcher already bound us, then none)"},
+    {"report-bindings", OPT_FLAG, OFF(report_bindings), 0, 0, 0, 0, NULL, ANY, NULL, NULL,
+     "print each worker's host, rank, thread and PU on stderr"},
+    {"topology", OPT_FLAG, OFF(topology), 0, 0, 0, 0, NULL, ANY, NULL, NULL,
+     "print the topology and the allowed PUs, then exit"},
+    {"ranks-per-node", OPT_INT, OFF(ranks_per_node), 1, 1000000, 0, 0, NULL, SCAL_ENGINE_MPI,
+     NULL, "K", "split each node into emulated nodes of K ranks (default: real nodes)"},
+    {"tasks", OPT_U64, OFF(tasks), 1, MAX_TASKS, 0, 0, NULL, ANY, "factor sleep spin", "N",
+     "number of tasks"},
+    {"base", OPT_U64, OFF(base), 2, UINT64_MAX, 0, 0, NULL, ANY, "factor", "V",
+     "task k factorizes base + k"},
+    {"mean", OPT_DOUBLE, OFF(mean), 0, 0, 0.0, 86400.0, NULL, ANY, "sleep", "S",
+     "mean sleep in seconds"},
+    {"sigma", OPT_DOUBLE, OFF(sigma), 0, 0, 0.0, 86400.0, NULL, ANY, "sleep", "S",
+     "standard deviation of the sleep in seconds"},
+    {"seed", OPT_U64, OFF(seed), 0, UINT64_MAX, 0, 0, NULL, ANY, "sleep", "S",
+     "random seed"},
+    {"us", OPT_DOUBLE, OFF(us), 0, 0, 0.0, 1e9, NULL, ANY, "spin", "US",
+     "microseconds each task busy-waits"},
+};
+
+#define NOPTIONS (sizeof options / sizeof options[0])
+
+void scal_config_defaults(scal_config_t *cfg, const char *prog, const char *engine)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->prog = prog;
+    cfg->engine = engine;
+    cfg->workload = NULL;
+    cfg->threads = 1;
+    if (strcmp(engine, "omp") == 0) {
+        cfg->threads = scal_allowed_cpus();
+        const char *env = getenv("OMP_NUM_THREADS");
+        uint64_t n;
+        char first[32];
+        if (env) {
+            snprintf(first, sizeof first, "%s", env);
+            first[strcspn(first, ",")] = '\0';
+            if (scal_parse_u64(first, 1, 4096, &n) == 0)
+                cfg->threads = (int)n;
+        }
+    }
+    cfg->pool = SCAL_POOL_MAP;
+    cfg->chunk = 0;
+    cfg->repeat = 1;
+    cfg->warmup = 0;
+    cfg->format = SCAL_FMT_HUMAN;
+    cfg->show = SCAL_DEFAULT_SHOW;
+    cfg->switch_interval = SCAL_DEFAULT_SWITCH_INTERVAL;
+    cfg->tasks = SCAL_DEFAULT_TASKS;
+    cfg->base = SCAL_DEFAULT_BASE;
+    cfg->mean = SCAL_DEFAULT_MEAN;
+    cfg->sigma = SCAL_DEFAULT_SIGMA;
+    cfg->seed = SCAL_DEFAULT_SEED;
+    cfg->us = 0.0;
+}
+
+int scal_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out)
+{
+    if (!s || *s < '0' || *s > '9')
+        return -1; /* no sign, no space: strtoull would wrap "-3" silently */
+    errno = 0;
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno == ERANGE || *end != '\0' || v < min || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int scal_parse_double(const char *s, double min, double max, double *out)
+{
+    if (!s || !*s)
+        return -1;
+    errno = 0;
+    char *end;
+    double v = strtod(s, &end);
+    if (errno == ERANGE || *end != '\0' || !isfinite(v) || v < min || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+const char *scal_pool_name(int pool)
+{
+    return pool >= 0 && pool <= SCAL_POOL_AS_COMPLETED ? pool_names[pool] : "?";
+}
+
+static int word_in(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; (p = strstr(p, word)) != NULL; p += n)
+        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+            return 1;
+    return 0;
+}
+
+static const opt_t *find_option(const char *name, unsigned engine)
+{
+    for (size_t i = 0; i < NOPTIONS; i++)
+        if ((options[i].engines & engine) && strcmp(options[i].name, name) == 0)
+            return &options[i];
+    return NULL;
+}
+
+static unsigned engine_bit(const scal_config_t *cfg)
+{
+    return strcmp(cfg->engine, "mpi") == 0 ? SCAL_ENGINE_MPI : SCAL_ENGINE_OMP;
+}
+
+static void range_text(const opt_t *o, char *buf, size_t len)
+{
+    char choices[160];
+    size_t used = 0;
+    switch (o->kind) {
+    case OPT_U64:
+    case OPT_INT:
+        snprintf(buf, len, "%llu..%llu", (unsigned long long)o->umin, (unsigned long long)o->umax);
+        break;
+    case OPT_DOUBLE:
+        snprintf(buf, len, "%g..%g", o->dmin, o->dmax);
+        break;
+    case OPT_ENUM:
+        choices[0] = '\0';
+        for (int i = 0; o->choices[i] && used < sizeof choices; i++)
+            used += (size_t)snprintf(choices + used, sizeof choices - used, "%s%s", i ? "|" : "",
+                                     o->choices[i]);
+        snprintf(buf, len, "%s", choices);
+        break;
+    default:
+        buf[0] = '\0';
+    }
+}
+
+static int set_option(scal_config_t *cfg, const opt_t *o, const char *val, char *err, size_t errlen)
+{
+    char *field = (char *)cfg + o->off;
+    char range[200];
+    uint64_t u;
+    double d;
+    switch (o->kind) {
+    case OPT_FLAG:
+        *(int *)field = 1;
+        return 0;
+    case OPT_STR:
+        if (!*val) {
+            snprintf(err, errlen, "--%s: empty value", o->name);
+            return -1;
+        }
+        *(const char **)field = val;
+        return 0;
+    case OPT_U64:
+    case OPT_INT:
+        if (scal_parse_u64(val, o->umin, o->umax, &u) == 0) {
+            if (o->kind == OPT_INT)
+                *(int *)field = (int)u;
+            else
+                *(uint64_t *)field = u;
+            return 0;
+        }
+        break;
+    case OPT_DOUBLE:
+        if (scal_parse_double(val, o->dmin, o->dmax, &d) == 0) {
+            *(double *)field = d;
+            return 0;
+        }
+        break;
+    case OPT_ENUM:
+        for (int i = 0; o->choices[i]; i++)
+            if (strcmp(o->choices[i], val) == 0) {
+                *(int *)field = i;
+                return 0;
+            }
+        range_text(o, range, sizeof range);
+        snprintf(err, errlen, "--%s: invalid value '%s' (choose %s)", o->name, val, range);
+        return -1;
+    }
+    range_text(o, range, sizeof range);
+    snprintf(err, errlen, "--%s: invalid value '%s': must be a %s in %s", o->name, val,
+             o->kind == OPT_DOUBLE ? "number" : "whole number", range);
+    return -1;
+}
+
+static void default_text(const scal_config_t *def, const opt_t *o, char *buf, size_t len)
+{
+    const char *field = (const char *)def + o->off;
+    buf[0] = '\0';
+    switch (o->kind) {
+    case OPT_INT:
+        if (strcmp(o->name, "threads") != 0 || strcmp(def->engine, "mpi") == 0)
+            snprintf(buf, len, "%d", *(const int *)field);
+        break;
+    case OPT_U64:
+        if (*(const uint64_t *)field)
+            snprintf(buf, len, "%llu", (unsigned long long)*(const uint64_t *)field);
+        break;
+    case OPT_DOUBLE:
+        snprintf(buf, len, "%g", *(const double *)field);
+        break;
+    case OPT_ENUM:
+        snprintf(buf, len, "%s", o->choices[*(const int *)field]);
+        break;
+    default:
+        break;
+    }
+}
+
+static void print_help(const scal_config_t *def, FILE *out)
+{
+    unsigned eng = engine_bit(def);
+    fprintf(out, "usage: %s WORKLOAD [options]\n", def->prog);
+    fprintf(out, "       %s --help | --version\n\n", def->prog);
+    fprintf(out, "Runs WORKLOAD as tasks over %s and reports wall time, the sum of task\n"
+                 "times, speedup = sum / wall and efficiency = speedup / workers.\n\n",
+            eng == SCAL_ENGINE_MPI ? "MPI ranks (start it with mpirun or srun)" : "OpenMP threads");
+    fprintf(out, "workloads:\n");
+    const scal_workload_t *wl;
+    for (size_t i = 0; (wl = scal_workload_at(i)) != NULL; i++)
+        fprintf(out, "  %-8s %s\n", wl->name, wl->summary);
+    fprintf(out, "\noptions (value range in brackets; every option also takes --opt=value):\n");
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        const opt_t *o = &options[i];
+        if (!(o->engines & eng))
+            continue;
+        char head[48], range[200], deflt[64];
+        snprintf(head, sizeof head, "--%s%s%s", o->name, o->meta ? " " : "", o->meta ? o->meta : "");
+        range_text(o, range, sizeof range);
+        default_text(def, o, deflt, sizeof deflt);
+        fprintf(out, "  %-24s %s", head, o->help);
+        if (range[0])
+            fprintf(out, " [%s]", range);
+        if (deflt[0])
+            fprintf(out, " (default %s)", deflt);
+        if (o->workloads)
+            fprintf(out, " {%s}", o->workloads);
+        fputc('\n', out);
+    }
+    fprintf(out, "\nExit status: 0 done and valid; 1 a run or its validation failed;\n"
+                 "2 bad usage or input (the message names the option and value).\n");
+}
+
+int scal_cli_parse(scal_config_t *cfg, int argc, char **argv, FILE *out, char *err, size_t errlen)
+{
+    unsigned eng = engine_bit(cfg);
+    int seen[NOPTIONS] = {0};
+
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            print_help(cfg, out);
+            return SCAL_CLI_EXIT;
+        }
+        if (strcmp(arg, "--version") == 0) {
+            fprintf(out, "%s %s\n", cfg->prog, scal_version());
+            return SCAL_CLI_EXIT;
+        }
+        if (strncmp(arg, "--", 2) != 0) {
+            if (cfg->workload) {
+                snprintf(err, errlen, "unexpected argument '%s'", arg);
+                return SCAL_CLI_ERROR;
+            }
+            cfg->workload = arg;
+            continue;
+        }
+        char name[64];
+        const char *eq = strchr(arg + 2, '=');
+        size_t nlen = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+        snprintf(name, sizeof name, "%.*s", (int)(nlen < sizeof name ? nlen : sizeof name - 1),
+                 arg + 2);
+        const opt_t *o = find_option(name, eng);
+        if (!o) {
+            snprintf(err, errlen, "unknown option '%s' (see --help)", arg);
+            return SCAL_CLI_ERROR;
+        }
+        const char *val = NULL;
+        if (o->kind == OPT_FLAG) {
+            if (eq) {
+                snprintf(err, errlen, "--%s takes no value (got '%s')", o->name, eq + 1);
+                return SCAL_CLI_ERROR;
+            }
+        } else if (eq) {
+            val = eq + 1;
+        } else if (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) {
+            val = argv[++i];
+        } else {
+            snprintf(err, errlen, "--%s: missing value", o->name);
+            return SCAL_CLI_ERROR;
+        }
+        if (set_option(cfg, o, val, err, errlen) != 0)
+            return SCAL_CLI_ERROR;
+        seen[o - options] = 1;
+    }
+
+    if (cfg->topology)
+        return SCAL_CLI_OK; /* needs no workload */
+    if (!cfg->workload) {
+        char names[128];
+        snprintf(err, errlen, "missing WORKLOAD (choose %s; see --help)",
+                 scal_workload_names(names, sizeof names));
+        return SCAL_CLI_ERROR;
+    }
+    if (!scal_workload_find(cfg->workload)) {
+        char names[128];
+        snprintf(err, errlen, "unknown workload '%s' (choose %s)", cfg->workload,
+                 scal_workload_names(names, sizeof names));
+        return SCAL_CLI_ERROR;
+    }
+    for (size_t i = 0; i < NOPTIONS; i++)
+        if (seen[i] && options[i].workloads && !word_in(options[i].workloads, cfg->workload)) {
+            snprintf(err, errlen, "--%s does not apply to workload '%s' (only %s)",
+                     options[i].name, cfg->workload, options[i].workloads);
+            return SCAL_CLI_ERROR;
+        }
+    if (!cfg->gil && cfg->switch_interval != SCAL_DEFAULT_SWITCH_INTERVAL) {
+        snprintf(err, errlen, "--switch-interval needs --gil");
+        return SCAL_CLI_ERROR;
+    }
+    return SCAL_CLI_OK;
+}

@@ -1,0 +1,289 @@
+/* report.c - validation, statistics, records and result files for every
+ * engine. */
+#include "scal_report.h"
+
+#include <inttypes.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scal_stats.h"
+#include "scal_sys.h"
+#include "scal_time.h"
+
+void scal_task_run_logged(const scal_work_t *w, uint64_t task, const scal_yield_t *y,
+                          scal_result_t *results, scal_tasklog_t *log, double t0, int worker)
+{
+    double start = scal_now();
+    if (y && y->task_begin)
+        y->task_begin(y->arg);
+    w->wl->run(w, task, y, results);
+    if (y && y->task_end)
+        y->task_end(y->arg);
+    double end = scal_now();
+    scal_tasklog_t *l = &log[task];
+    l->start_s = start - t0;
+    l->end_s = end - t0;
+    l->busy_s = end - start - (y && y->waited ? y->waited(y->arg) : 0.0);
+    l->worker = worker;
+    l->cpu = sched_getcpu();
+}
+
+struct scal_report {
+    const scal_config_t *cfg;
+    const scal_work_t *work;
+    FILE *out;
+    scal_outfile_t outf, tracef;
+    int have_out, have_trace;
+    const scal_rep_t *last;   /* the engine's arrays of the last repetition */
+    scal_rep_t last_copy;
+    int nreps, nvalid;
+    double *walls, *sums, *speedups, *firsts;
+    uint64_t checksum;
+    int checksum_stable;
+    int workers;
+    pthread_mutex_t emit_lock;
+    uint64_t emitted;
+};
+
+static void human_banner(const scal_report_t *r, const scal_record_t *t)
+{
+    const scal_config_t *c = r->cfg;
+    fprintf(r->out, "%s %s: %" PRIu64 " tasks on %d %s, pool %s (chunk %" PRIu64 ")%s\n",
+            c->prog, c->workload, r->work->ntasks, t->workers,
+            strcmp(t->engine, "mpi") == 0 ? "workers (ranks x threads)"
+                                          : (t->workers == 1 ? "thread" : "threads"),
+            t->pool, t->chunk,
+            t->gil ? ", emulated GIL" : "");
+}
+
+scal_report_t *scal_report_open(const scal_config_t *cfg, const scal_work_t *work,
+                                const scal_record_t *tmpl, FILE *out, char *err, size_t errlen)
+{
+    scal_report_t *r = calloc(1, sizeof *r);
+    int n = cfg->repeat;
+    if (!r || !(r->walls = calloc((size_t)n, sizeof(double))) ||
+        !(r->sums = calloc((size_t)n, sizeof(double))) ||
+        !(r->speedups = calloc((size_t)n, sizeof(double))) ||
+        !(r->firsts = calloc((size_t)n, sizeof(double)))) {
+        snprintf(err, errlen, "out of memory");
+        if (r) {
+            free(r->walls);
+            free(r->sums);
+            free(r->speedups);
+        }
+        free(r);
+        return NULL;
+    }
+    r->cfg = cfg;
+    r->work = work;
+    r->out = out;
+    r->workers = tmpl->workers;
+    r->checksum_stable = 1;
+    pthread_mutex_init(&r->emit_lock, NULL);
+    if (cfg->out_path) {
+        if (scal_outfile_open(&r->outf, cfg->out_path, err, errlen) != 0)
+            goto fail;
+        r->have_out = 1;
+    }
+    if (cfg->trace_path) {
+        if (scal_outfile_open(&r->tracef, cfg->trace_path, err, errlen) != 0)
+            goto fail;
+        r->have_trace = 1;
+    }
+    if (cfg->format == SCAL_FMT_CSV)
+        scal_record_csv_header(out);
+    else if (cfg->format == SCAL_FMT_HUMAN)
+        human_banner(r, tmpl);
+    fflush(out);
+    return r;
+fail:
+    if (r->have_out)
+        scal_outfile_abort(&r->outf);
+    free(r->walls);
+    free(r->sums);
+    free(r->speedups);
+    free(r->firsts);
+    free(r);
+    return NULL;
+}
+
+static void human_tasks(scal_report_t *r, const scal_rep_t *m)
+{
+    const scal_work_t *w = r->work;
+    uint64_t shown = w->ntasks < (uint64_t)r->cfg->show ? w->ntasks : (uint64_t)r->cfg->show;
+    if (shown > 0)
+        fprintf(r->out, "\n  %6s  %-36s %10s %10s %7s %4s\n", "task", "result", "start_s", "time_s",
+            "worker", "cpu");
+    for (uint64_t k = 0; k < shown; k++) {
+        char desc[96] = "";
+        if (w->ntasks == w->nresults)
+            w->wl->describe(desc, sizeof desc, k, m->results);
+        const scal_tasklog_t *l = &m->log[k];
+        fprintf(r->out, "  %6" PRIu64 "  %-36s %10.4f %10.4f %7d %4d\n", k, desc, l->start_s,
+                l->busy_s, l->worker, l->cpu);
+    }
+    if (shown > 0 && shown < w->ntasks)
+        fprintf(r->out, "  ... %" PRIu64 " more tasks (--show N lists more)\n", w->ntasks - shown);
+    fprintf(r->out, "\n  %4s %10s %12s %8s %10s %15s %s\n", "rep", "wall_s", "task_sum_s",
+            "speedup", "efficiency", "first_result_s", "valid");
+}
+
+int scal_report_rep(scal_report_t *r, int rep, const scal_rep_t *m, scal_record_t *rec)
+{
+    const scal_work_t *w = r->work;
+    uint64_t bad = scal_work_validate(w, m->results);
+    uint64_t sum_check = scal_checksum(m->results, 0, w->nresults);
+
+    double sum = 0, mn = 0, mx = 0;
+    for (uint64_t k = 0; k < w->ntasks; k++) {
+        double b = m->log[k].busy_s;
+        sum += b;
+        if (k == 0 || b < mn)
+            mn = b;
+        if (k == 0 || b > mx)
+            mx = b;
+    }
+    rec->rep = rep;
+    rec->tasks = w->ntasks;
+    rec->wall_s = m->wall_s;
+    rec->task_sum_s = sum;
+    rec->task_min_s = mn;
+    rec->task_max_s = mx;
+    rec->first_result_s = m->first_result_s;
+    rec->checksum = sum_check;
+    rec->valid = bad == 0;
+    scal_record_derive(rec);
+
+    if (r->nreps > 0 && sum_check != r->checksum)
+        r->checksum_stable = 0;
+    r->checksum = sum_check;
+    r->walls[r->nreps] = m->wall_s;
+    r->sums[r->nreps] = sum;
+    r->speedups[r->nreps] = rec->speedup;
+    r->firsts[r->nreps] = m->first_result_s;
+    r->nreps++;
+    r->nvalid += rec->valid;
+    r->last_copy = *m;
+    r->last = &r->last_copy;
+
+    switch (r->cfg->format) {
+    case SCAL_FMT_CSV:
+        scal_record_csv(r->out, rec);
+        break;
+    case SCAL_FMT_JSON:
+        scal_record_json(r->out, rec);
+        break;
+    default:
+        if (rep == 1)
+            human_tasks(r, m);
+        fprintf(r->out, "  %4d %10.4f %12.4f %8.3f %10.3f %15.4f %s\n", rep, m->wall_s, sum,
+                rec->speedup, rec->efficiency, m->first_result_s,
+                rec->valid ? "yes" : "NO");
+    }
+    if (bad)
+        fprintf(stderr, "%s: repetition %d: %" PRIu64 " of %" PRIu64 " results failed validation\n",
+                r->cfg->prog, rep, bad, w->nresults);
+    fflush(r->out);
+    return rec->valid;
+}
+
+void scal_report_emit(scal_report_t *r, int rep, uint64_t task, const scal_result_t *results,
+                      double t_s)
+{
+    if (r->cfg->format != SCAL_FMT_HUMAN || rep != 1)
+        return;
+    pthread_mutex_lock(&r->emit_lock);
+    if (r->emitted == 0)
+        fprintf(r->out, "\n  results as they complete:\n");
+    if (r->emitted < (uint64_t)r->cfg->show) {
+        char desc[96] = "";
+        if (r->work->ntasks == r->work->nresults)
+            r->work->wl->describe(desc, sizeof desc, task, results);
+        fprintf(r->out, "  %8.4f s  task %" PRIu64 ": %s\n", t_s, task, desc);
+        fflush(r->out);
+    }
+    r->emitted++;
+    pthread_mutex_unlock(&r->emit_lock);
+}
+
+static void write_trace(scal_report_t *r)
+{
+    FILE *fp = r->tracef.fp;
+    const scal_rep_t *m = r->last;
+    fprintf(fp, "task,worker,cpu,start_s,end_s,result\n");
+    for (uint64_t k = 0; k < r->work->ntasks; k++) {
+        char desc[96] = "";
+        if (r->work->ntasks == r->work->nresults)
+            r->work->wl->describe(desc, sizeof desc, k, m->results);
+        const scal_tasklog_t *l = &m->log[k];
+        fprintf(fp, "%" PRIu64 ",%d,%d,%.9f,%.9f,\"%s\"\n", k, l->worker, l->cpu, l->start_s,
+                l->end_s, desc);
+    }
+}
+
+static void write_out(scal_report_t *r)
+{
+    FILE *fp = r->outf.fp;
+    fprintf(fp, "%s\n", r->work->wl->out_header);
+    for (uint64_t k = 0; k < r->work->nresults; k++)
+        r->work->wl->out_row(fp, k, r->last->results);
+}
+
+static void human_summary(scal_report_t *r)
+{
+    scal_stats_t wall, sum, sp, first;
+    scal_stats_compute(r->walls, (size_t)r->nreps, &wall);
+    scal_stats_compute(r->sums, (size_t)r->nreps, &sum);
+    scal_stats_compute(r->speedups, (size_t)r->nreps, &sp);
+    scal_stats_compute(r->firsts, (size_t)r->nreps, &first);
+    const char *of = r->nreps > 1 ? " (median of repetitions)" : "";
+    fprintf(r->out, "\n  sum of task times  %10.4f s%s\n", sum.median, of);
+    fprintf(r->out, "  wall time          %10.4f s   min %.4f  max %.4f\n", wall.median, wall.min,
+            wall.max);
+    fprintf(r->out, "  speedup            %10.3f     sum / wall\n", sp.median);
+    fprintf(r->out, "  efficiency         %10.3f     speedup / %d workers\n",
+            sp.median / r->workers, r->workers);
+    fprintf(r->out, "  first result       %10.4f s\n", first.median);
+    fprintf(r->out, "  checksum           %016" PRIx64 "%s\n", r->checksum,
+            r->checksum_stable ? "" : "  (DIFFERS between repetitions)");
+    fprintf(r->out, "  validation         %s\n",
+            r->nvalid == r->nreps ? "every result checked: valid" : "FAILED");
+}
+
+int scal_report_close(scal_report_t *r)
+{
+    int ok = r->nreps > 0 && r->nvalid == r->nreps && r->checksum_stable;
+    char err[512];
+    if (r->cfg->format == SCAL_FMT_HUMAN && r->nreps > 0)
+        human_summary(r);
+    fflush(r->out);
+    if (!r->checksum_stable)
+        fprintf(stderr, "%s: the checksum differs between repetitions\n", r->cfg->prog);
+    struct {
+        int have;
+        scal_outfile_t *f;
+        void (*write)(scal_report_t *);
+    } files[] = {{r->have_out, &r->outf, write_out}, {r->have_trace, &r->tracef, write_trace}};
+    for (size_t i = 0; i < 2; i++) {
+        if (!files[i].have)
+            continue;
+        if (!ok) {
+            scal_outfile_abort(files[i].f);
+            continue;
+        }
+        files[i].write(r);
+        if (scal_outfile_commit(files[i].f, err, sizeof err) != 0) {
+            fprintf(stderr, "%s: %s\n", r->cfg->prog, err);
+            ok = 0;
+        }
+    }
+    pthread_mutex_destroy(&r->emit_lock);
+    free(r->walls);
+    free(r->sums);
+    free(r->speedups);
+    free(r->firsts);
+    free(r);
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,55 @@
+/* scal_config.h - one run's configuration, shared by every engine.
+ *
+ * The command line parses into this struct (cli.c); defaults live in
+ * scal_config_defaults() and nowhere else. */
+#ifndef SCAL_CONFIG_H
+#define SCAL_CONFIG_H
+
+#include <stdint.h>
+
+typedef enum { SCAL_POOL_MAP, SCAL_POOL_SUBMIT, SCAL_POOL_AS_COMPLETED } scal_pool_t;
+typedef enum { SCAL_FMT_HUMAN, SCAL_FMT_CSV, SCAL_FMT_JSON } scal_format_t;
+
+/* Which engine parses a command line: options carry a mask of these. */
+enum { SCAL_ENGINE_OMP = 1u << 0, SCAL_ENGINE_MPI = 1u << 1 };
+
+typedef struct scal_config {
+    const char *engine;      /* "omp" or "mpi" */
+    const char *prog;        /* program name for messages */
+    const char *workload;    /* factor | sleep | spin */
+
+    /* dispatch */
+    int threads;             /* workers per process (omp: all workers) */
+    int pool;                /* scal_pool_t */
+    uint64_t chunk;          /* tasks per dispatch; 0 = the pool's default */
+    int repeat, warmup;
+    int format;              /* scal_format_t */
+    const char *out_path, *trace_path;
+    int show;                /* results listed in the human report */
+    int gil;                 /* scal-omp: emulate a global interpreter lock */
+    double switch_interval;  /* seconds between forced GIL hand-offs */
+    int ranks_per_node;      /* scal-mpi: emulated node size; 0 = real nodes */
+    int bind;                /* scal_bind_policy_t; AUTO unless --bind given */
+    int report_bindings;     /* print each worker's place on stderr */
+    int topology;            /* print the topology and exit */
+
+    /* workloads */
+    uint64_t tasks;
+    uint64_t base;           /* factor: task k factorizes base + k */
+    double mean, sigma;      /* sleep: seconds */
+    uint64_t seed;
+    double us;               /* spin: microseconds per task */
+} scal_config_t;
+
+/* Fill every field with its default. `engine` is "omp" or "mpi". */
+void scal_config_defaults(scal_config_t *cfg, const char *prog, const char *engine);
+
+#define SCAL_DEFAULT_TASKS 32
+#define SCAL_DEFAULT_BASE 100000001ULL
+#define SCAL_DEFAULT_MEAN 1.0
+#define SCAL_DEFAULT_SIGMA 0.25
+#define SCAL_DEFAULT_SEED 1
+#define SCAL_DEFAULT_SWITCH_INTERVAL 0.005
+#define SCAL_DEFAULT_SHOW 16
+
+#endif

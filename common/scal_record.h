@@ -1,0 +1,43 @@
+/* scal_record.h - the per-repetition record every engine emits, and its
+ * writers (human, csv, json).  The field list is DESIGN.md's, in its order,
+ * followed by gil and chunk. */
+#ifndef SCAL_RECORD_H
+#define SCAL_RECORD_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct scal_record {
+    char engine[8];
+    char workload[16];
+    char kernel[16];   /* paths kernel; "-" otherwise */
+    char pool[16];
+    char share[16];    /* scal-mpi paths sharing; "-" otherwise */
+    char bind[16];
+    int ranks, threads, workers, nodes;
+    uint64_t tasks;
+    int rep;           /* 1-based measured repetition */
+    double wall_s, task_sum_s, task_min_s, task_max_s;
+    double speedup, efficiency; /* sum / wall, speedup / workers */
+    double first_result_s, setup_s;
+    uint64_t checksum;
+    int valid, oversubscribed;
+    char cpus[512];    /* PUs the workers ran on, ';'-separated, worker order */
+    uint64_t pss_bytes, matrix_bytes_per_node;
+    char host[64];
+    char version[64];
+    int gil;
+    uint64_t chunk;
+} scal_record_t;
+
+/* csv: the header line. */
+void scal_record_csv_header(FILE *fp);
+/* csv: one row. */
+void scal_record_csv(FILE *fp, const scal_record_t *r);
+/* json: one object on one line. */
+void scal_record_json(FILE *fp, const scal_record_t *r);
+
+/* Set speedup and efficiency from task_sum_s, wall_s and workers. */
+void scal_record_derive(scal_record_t *r);
+
+#endif

@@ -1,0 +1,46 @@
+/* scal_sys.h - facts about the running process and machine, and result files
+ * that appear whole or not at all. */
+#ifndef SCAL_SYS_H
+#define SCAL_SYS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Proportional set size of this process in bytes, from
+ * /proc/self/smaps_rollup; 0 if the kernel does not provide it. */
+uint64_t scal_pss_bytes(void);
+
+/* MemAvailable from /proc/meminfo in bytes; 0 if unknown. */
+uint64_t scal_mem_available(void);
+
+/* Number of CPUs this process may run on (sched_getaffinity); >= 1. */
+int scal_allowed_cpus(void);
+
+/* Short host name into buf (always NUL-terminated). */
+void scal_hostname(char *buf, size_t len);
+
+/* The version string: project version and git commit. */
+const char *scal_version(void);
+
+/* A file written under a temporary name beside its final path and renamed
+ * into place only by scal_outfile_commit, so a failed or interrupted run
+ * never leaves a half-written result file. */
+typedef struct scal_outfile {
+    FILE *fp;
+    char *path;
+    char *tmp;
+} scal_outfile_t;
+
+/* Open `path` for writing via a temporary file.  Returns 0, or -1 with a
+ * message naming the path in err. */
+int scal_outfile_open(scal_outfile_t *f, const char *path, char *err, size_t errlen);
+
+/* Flush, close and rename into place.  Returns 0, or -1 with err set (the
+ * temporary file is removed). */
+int scal_outfile_commit(scal_outfile_t *f, char *err, size_t errlen);
+
+/* Close and remove the temporary file; the final path is untouched. */
+void scal_outfile_abort(scal_outfile_t *f);
+
+#endif

@@ -1,0 +1,108 @@
+/* scal_workload.h - the workloads, defined once for every engine.
+ *
+ * A workload is a table of functions (scal_workload_t).  An engine prepares
+ * it once (scal_work_t), hands out task indices 0..ntasks-1 in whatever way
+ * its pool dictates, and calls run() for each.  A task writes its results
+ * into the results array at the indices it owns (one result per task for
+ * factor, sleep and spin), so results always come out in task order whatever
+ * the dispatch.  Kernels are pure functions of (configuration, task index):
+ * no engine state, no hidden globals, no timing. */
+#ifndef SCAL_WORKLOAD_H
+#define SCAL_WORKLOAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "scal_config.h"
+
+/* One result; fields a workload does not use stay zero so that the checksum
+ * covers exactly what was computed. */
+typedef struct scal_result {
+    int64_t v[3];
+    double x;
+} scal_result_t;
+
+/* Hooks a kernel calls so an engine can emulate an interpreter lock:
+ * tick() every few microseconds of CPU-bound work (a switch point), and
+ * block_begin()/block_end() around a blocking wait such as a sleep.  The
+ * engine's task runner calls task_begin()/task_end() around each task and
+ * waited() for the seconds the task spent waiting on the engine (not work).
+ * Any hook may be NULL. */
+typedef struct scal_yield {
+    void (*tick)(void *arg);
+    void (*block_begin)(void *arg);
+    void (*block_end)(void *arg);
+    void (*task_begin)(void *arg);
+    void (*task_end)(void *arg);
+    double (*waited)(void *arg);
+    void *arg;
+} scal_yield_t;
+
+typedef struct scal_workload scal_workload_t;
+
+/* A prepared workload instance. */
+typedef struct scal_work {
+    const scal_workload_t *wl;
+    const scal_config_t *cfg;
+    uint64_t ntasks;   /* units of dispatch */
+    uint64_t nresults; /* results, in task order */
+    void *state;       /* the workload's own prepared data */
+} scal_work_t;
+
+struct scal_workload {
+    const char *name;
+    const char *summary; /* one line for --help */
+    /* Check inputs and build shared data.  Returns 0, or -1 with a message
+     * naming the bad value in err (a usage error: exit 2). */
+    int (*prepare)(scal_work_t *w, char *err, size_t errlen);
+    /* Execute task `task`, writing its results.  Thread-safe. */
+    void (*run)(const scal_work_t *w, uint64_t task, const scal_yield_t *y,
+                scal_result_t *results);
+    /* Independent, untimed check of result r: 1 if right, else 0. */
+    int (*check)(const scal_work_t *w, uint64_t r, const scal_result_t *res);
+    /* --out: header line (no newline) and one row for result r. */
+    const char *out_header;
+    void (*out_row)(FILE *fp, uint64_t r, const scal_result_t *res);
+    /* A short human description of result r ("100000001 = 5882353 x 17"). */
+    void (*describe)(char *buf, size_t len, uint64_t r, const scal_result_t *res);
+    /* Free what prepare() built (may be NULL). */
+    void (*release)(scal_work_t *w);
+};
+
+/* The workload called `name`, or NULL. */
+const scal_workload_t *scal_workload_find(const char *name);
+
+/* The i-th workload of the table, or NULL past the end. */
+const scal_workload_t *scal_workload_at(size_t i);
+
+/* Write the workload names, comma-separated, into buf; returns buf. */
+char *scal_workload_names(char *buf, size_t len);
+
+/* Prepare cfg's workload into w.  Returns 0, or -1 with err set. */
+int scal_work_prepare(scal_work_t *w, const scal_config_t *cfg, char *err, size_t errlen);
+void scal_work_release(scal_work_t *w);
+
+/* Order-independent 64-bit checksum of results[0..n-1]: the same for every
+ * engine, pool, chunk size and worker count given the same inputs.  Partial
+ * checksums of disjoint result ranges add up (mod 2^64). */
+uint64_t scal_checksum(const scal_result_t *results, uint64_t first, uint64_t n);
+
+/* Check every result; returns the number that failed (0 = valid). */
+uint64_t scal_work_validate(const scal_work_t *w, const scal_result_t *results);
+
+/* --- The kernels themselves, exposed for tests. --- */
+
+/* The seed's deliberately slow factorization of v >= 2: g counts down from
+ * floor(v/2) while g > 1 and v mod g != 0.  Gives (g, v/g); a prime gives
+ * (1, v).  Calls y->tick regularly when y is not NULL. */
+void scal_factor_slow(uint64_t v, const scal_yield_t *y, uint64_t *f1, uint64_t *f2);
+
+/* Smallest prime factor of v >= 2 by trial division: the independent check. */
+uint64_t scal_smallest_factor(uint64_t v);
+
+/* Duration of sleep task k: max(0, mean + sigma * N(0,1)) drawn from the
+ * stream (seed, k). */
+double scal_sleep_seconds(uint64_t seed, uint64_t k, double mean, double sigma);
+
+#endif

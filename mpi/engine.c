@@ -1,0 +1,558 @@
+/* engine.c - scal-mpi: tasks over MPI ranks (x OpenMP threads per rank).
+ *
+ * Workers are ranks x threads; worker id = rank * threads + thread.
+ *   map           static: worker w runs chunks w, w+W, w+2W, ... of K tasks;
+ *                 at the end rank 0 gathers every result (MPI_Gatherv), so
+ *                 results reach the caller in task order.
+ *   submit,       dynamic: every worker computes, rank 0's included.  Rank 0's
+ *   as-completed  main thread is a dispatcher (it computes nothing, and sleeps
+ *                 when there is nothing to do); its compute threads take chunks
+ *                 from the shared counter directly; a remote worker asks for a
+ *                 chunk with a message that carries the results of its last
+ *                 one, so results reach rank 0 the moment a chunk completes.
+ *                 as-completed prints them in that order.
+ * Rank 0 alone reports, through the same code as scal-omp (scal_report.h).
+ * Any MPI error aborts the whole job with one message (SCAL_MPI_TRY). */
+#include "scal_mpi.h"
+
+#include <inttypes.h>
+#include <mpi.h>
+#include <omp.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "scal_cli.h"
+#include "scal_place.h"
+#include "scal_report.h"
+#include "scal_sys.h"
+#include "scal_time.h"
+#include "scal_workload.h"
+
+#define PROG "scal-mpi"
+
+/* One error path: name the call, the place and MPI's own words, then end
+ * every rank (a bare exit() in one rank would leave the others waiting). */
+#define SCAL_MPI_TRY(call)                                                        \
+    do {                                                                          \
+        int rc_ = (call);                                                         \
+        if (rc_ != MPI_SUCCESS)                                                   \
+            scal_mpi_fail(__FILE__, __LINE__, #call, rc_);                        \
+    } while (0)
+
+static void scal_mpi_fail(const char *file, int line, const char *call, int rc)
+{
+    char msg[MPI_MAX_ERROR_STRING];
+    int len = 0, rank = -1;
+    MPI_Error_string(rc, msg, &len);
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    fprintf(stderr, "%s: rank %d: %s:%d: %s failed: %s\n", PROG, rank, file, line, call, msg);
+    MPI_Abort(MPI_COMM_WORLD, 1);
+}
+
+/* Abort the job with a message (for failures that are not MPI's). */
+static void scal_mpi_die(const char *what)
+{
+    int rank = -1;
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    fprintf(stderr, "%s: rank %d: %s\n", PROG, rank, what);
+    MPI_Abort(MPI_COMM_WORLD, 1);
+}
+
+enum { TAG_REQUEST = 1, TAG_WORK = 16 }; /* TAG_WORK + thread: a reply */
+
+/* A finished task as it travels to rank 0. */
+typedef struct entry {
+    uint64_t task;
+    scal_result_t result;
+    scal_tasklog_t log;
+} entry_t;
+
+/* Head of a request: which thread asks, and how many entries follow. */
+typedef struct request {
+    int32_t thread;
+    int32_t count;
+} request_t;
+
+typedef struct engine {
+    const scal_config_t *cfg;
+    const scal_work_t *work;
+    int rank, size, T;          /* T: threads per rank */
+    int node_rank, node_size, nodes;
+    uint64_t chunk, ntasks;
+    MPI_Datatype entry_type;
+    scal_report_t *report;      /* rank 0 */
+    scal_result_t *results;     /* every rank: its own tasks; rank 0: all */
+    scal_tasklog_t *log;
+    double *arrived;            /* rank 0: when each result reached it */
+    scal_place_t place;         /* this rank's T workers */
+    atomic_uint_fast64_t next;  /* rank 0: the dynamic pools' counter */
+} engine_t;
+
+static uint64_t chunk_len(const engine_t *e, uint64_t c)
+{
+    return c + e->chunk <= e->ntasks ? e->chunk : e->ntasks - c;
+}
+
+static void bind_or_die(engine_t *e, int t)
+{
+    if (scal_place_bind_self(&e->place, t) != 0)
+        scal_mpi_die("binding a worker thread failed");
+}
+
+/* ---- map ---- */
+
+static void map_rep(engine_t *e, double t0)
+{
+    const uint64_t W = (uint64_t)e->size * (uint64_t)e->T, K = e->chunk;
+    const scal_work_t *w = e->work;
+#pragma omp parallel num_threads(e->T)
+    {
+        const int t = omp_get_thread_num();
+        const uint64_t me = (uint64_t)e->rank * (uint64_t)e->T + (uint64_t)t;
+        bind_or_die(e, t);
+        for (uint64_t c = me * K; c < e->ntasks; c += W * K)
+            for (uint64_t k = c; k < c + chunk_len(e, c); k++)
+                scal_task_run_logged(w, k, NULL, e->results, e->log, t0, (int)me);
+        scal_place_note_pu(&e->place, t);
+    }
+
+    /* Pack this rank's tasks and gather them on rank 0. */
+    uint64_t mine = 0;
+    entry_t *out = NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1 && !(out = malloc((mine ? mine : 1) * sizeof *out)))
+            scal_mpi_die("out of memory packing results");
+        mine = 0;
+        for (int t = 0; t < e->T; t++) {
+            uint64_t me = (uint64_t)e->rank * (uint64_t)e->T + (uint64_t)t;
+            for (uint64_t c = me * K; c < e->ntasks; c += W * K)
+                for (uint64_t k = c; k < c + chunk_len(e, c); k++, mine++)
+                    if (pass == 1)
+                        out[mine] = (entry_t){k, e->results[k], e->log[k]};
+        }
+    }
+    if (mine > INT32_MAX)
+        scal_mpi_die("more than 2^31 tasks on one rank");
+    int n = (int)mine;
+    int *counts = NULL, *displs = NULL;
+    entry_t *all = NULL;
+    if (e->rank == 0) {
+        counts = malloc((size_t)e->size * sizeof *counts);
+        displs = malloc((size_t)e->size * sizeof *displs);
+        all = malloc(e->ntasks * sizeof *all);
+        if (!counts || !displs || !all)
+            scal_mpi_die("out of memory gathering results");
+    }
+    SCAL_MPI_TRY(MPI_Gather(&n, 1, MPI_INT, counts, 1, MPI_INT, 0, MPI_COMM_WORLD));
+    if (e->rank == 0) {
+        int sum = 0;
+        for (int r = 0; r < e->size; r++) {
+            displs[r] = sum;
+            sum += counts[r];
+        }
+    }
+    SCAL_MPI_TRY(MPI_Gatherv(out, n, e->entry_type, all, counts, displs, e->entry_type, 0,
+                             MPI_COMM_WORLD));
+    if (e->rank == 0) {
+        double now = scal_now() - t0;
+        for (uint64_t i = (uint64_t)n; i < e->ntasks; i++) {
+            const entry_t *x = &all[i];
+            e->results[x->task] = x->result;
+            e->log[x->task] = x->log;
+            e->arrived[x->task] = now;
+        }
+        for (int i = 0; i < n; i++)
+            e->arrived[out[i].task] = out[i].log.end_s;
+    }
+    free(out);
+    free(all);
+    free(counts);
+    free(displs);
+}
+
+/* ---- submit and as-completed ---- */
+
+static int streaming(const engine_t *e, int rep)
+{
+    return e->cfg->pool == SCAL_POOL_AS_COMPLETED && e->cfg->format == SCAL_FMT_HUMAN && rep == 1;
+}
+
+/* Rank 0's compute threads: the counter is in their own memory. */
+static void local_worker(engine_t *e, int rep, int t, double t0)
+{
+    const int me = t; /* rank 0: worker id = thread */
+    bind_or_die(e, t);
+    for (;;) {
+        uint64_t c = atomic_fetch_add_explicit(&e->next, e->chunk, memory_order_relaxed);
+        if (c >= e->ntasks)
+            break;
+        for (uint64_t k = c; k < c + chunk_len(e, c); k++) {
+            scal_task_run_logged(e->work, k, NULL, e->results, e->log, t0, me);
+            e->arrived[k] = e->log[k].end_s;
+            if (streaming(e, rep))
+                scal_report_emit(e->report, rep, k, e->results, e->log[k].end_s);
+        }
+    }
+    scal_place_note_pu(&e->place, t);
+}
+
+/* Rank 0's main thread: answer requests until every remote worker is told
+ * there is no more work.  It polls and backs off to short sleeps when idle,
+ * so it does not steal a core from the compute threads. */
+static void dispatcher(engine_t *e, int rep, double t0)
+{
+    int remaining = (e->size - 1) * e->T;
+    size_t cap = (size_t)e->chunk * sizeof(entry_t) + sizeof(request_t);
+    char *buf = malloc(cap);
+    if (!buf)
+        scal_mpi_die("out of memory for the dispatcher");
+    long idle_ns = 0;
+    double last_msg = scal_now();
+    while (remaining > 0) {
+        int flag = 0;
+        MPI_Message msg;
+        MPI_Status st;
+        SCAL_MPI_TRY(MPI_Improbe(MPI_ANY_SOURCE, TAG_REQUEST, MPI_COMM_WORLD, &flag, &msg, &st));
+        if (!flag) {
+            /* Spin for 50 us after a message, then sleep 10 us doubling to
+             * 200 us: microsecond latency under load, little CPU when idle. */
+            if (scal_now() - last_msg > 50e-6) {
+                idle_ns = idle_ns ? (idle_ns * 2 > 200000 ? 200000 : idle_ns * 2) : 10000;
+                struct timespec ts = {0, idle_ns};
+                nanosleep(&ts, NULL);
+            }
+            continue;
+        }
+        idle_ns = 0;
+        int bytes;
+        SCAL_MPI_TRY(MPI_Get_count(&st, MPI_BYTE, &bytes));
+        if ((size_t)bytes > cap)
+            scal_mpi_die("a request larger than a chunk of results");
+        SCAL_MPI_TRY(MPI_Mrecv(buf, bytes, MPI_BYTE, &msg, &st));
+        double now = scal_now() - t0;
+        request_t req;
+        memcpy(&req, buf, sizeof req);
+        const entry_t *x = (const entry_t *)(buf + sizeof req);
+        for (int i = 0; i < req.count; i++) {
+            entry_t ent;
+            memcpy(&ent, &x[i], sizeof ent);
+            e->results[ent.task] = ent.result;
+            e->log[ent.task] = ent.log;
+            e->arrived[ent.task] = now;
+            if (streaming(e, rep))
+                scal_report_emit(e->report, rep, ent.task, e->results, now);
+        }
+        uint64_t c = atomic_fetch_add_explicit(&e->next, e->chunk, memory_order_relaxed);
+        SCAL_MPI_TRY(MPI_Send(&c, 1, MPI_UINT64_T, st.MPI_SOURCE, TAG_WORK + req.thread,
+                              MPI_COMM_WORLD));
+        if (c >= e->ntasks)
+            remaining--;
+        last_msg = scal_now();
+    }
+    free(buf);
+}
+
+/* A remote worker: ask, compute, send the results with the next request. */
+static void remote_worker(engine_t *e, int t, double t0)
+{
+    const int me = e->rank * e->T + t;
+    bind_or_die(e, t);
+    char *buf = malloc((size_t)e->chunk * sizeof(entry_t) + sizeof(request_t));
+    if (!buf)
+        scal_mpi_die("out of memory for a worker");
+    request_t req = {t, 0};
+    for (;;) {
+        memcpy(buf, &req, sizeof req);
+        SCAL_MPI_TRY(MPI_Send(buf, (int)(sizeof req + (size_t)req.count * sizeof(entry_t)),
+                              MPI_BYTE, 0, TAG_REQUEST, MPI_COMM_WORLD));
+        uint64_t c;
+        SCAL_MPI_TRY(MPI_Recv(&c, 1, MPI_UINT64_T, 0, TAG_WORK + t, MPI_COMM_WORLD,
+                              MPI_STATUS_IGNORE));
+        if (c >= e->ntasks)
+            break;
+        entry_t *x = (entry_t *)(buf + sizeof req);
+        req.count = 0;
+        for (uint64_t k = c; k < c + chunk_len(e, c); k++) {
+            scal_task_run_logged(e->work, k, NULL, e->results, e->log, t0, me);
+            x[req.count++] = (entry_t){k, e->results[k], e->log[k]};
+        }
+    }
+    scal_place_note_pu(&e->place, t);
+    free(buf);
+}
+
+static void dynamic_rep(engine_t *e, int rep, double t0)
+{
+    atomic_store(&e->next, 0);
+    if (e->rank == 0) {
+        /* thread 0 (the main thread, which alone calls MPI) dispatches */
+#pragma omp parallel num_threads(e->T + 1)
+        {
+            int t = omp_get_thread_num();
+            if (t == 0) {
+                /* the dispatcher shares worker 0's place, not another rank's */
+                bind_or_die(e, 0);
+                dispatcher(e, rep, t0);
+            }
+            else
+                local_worker(e, rep, t - 1, t0);
+        }
+    } else {
+#pragma omp parallel num_threads(e->T)
+        remote_worker(e, omp_get_thread_num(), t0);
+    }
+}
+
+/* ---- setup and records ---- */
+
+static double first_result(const engine_t *e)
+{
+    if (e->cfg->pool != SCAL_POOL_AS_COMPLETED)
+        return e->arrived[0]; /* in task order: when task 0's result is in */
+    double first = e->arrived[0];
+    for (uint64_t k = 1; k < e->ntasks; k++)
+        if (e->arrived[k] < first)
+            first = e->arrived[k];
+    return first;
+}
+
+/* Count node-local workers against the union of the node's allowed CPUs. */
+static int node_oversubscribed(const engine_t *e, MPI_Comm node)
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    sched_getaffinity(0, sizeof set, &set);
+    unsigned char mask[sizeof set], all[sizeof set];
+    memcpy(mask, &set, sizeof set);
+    SCAL_MPI_TRY(MPI_Allreduce(mask, all, (int)sizeof set, MPI_BYTE, MPI_BOR, node));
+    memcpy(&set, all, sizeof set);
+    int local = e->node_size * e->T, over = local > CPU_COUNT(&set), any;
+    SCAL_MPI_TRY(MPI_Allreduce(&over, &any, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD));
+    return any;
+}
+
+static void setup_nodes(engine_t *e, MPI_Comm *node)
+{
+    MPI_Comm real;
+    SCAL_MPI_TRY(MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, e->rank,
+                                     MPI_INFO_NULL, &real));
+    int real_rank;
+    SCAL_MPI_TRY(MPI_Comm_rank(real, &real_rank));
+    if (e->cfg->ranks_per_node > 0) {
+        /* Emulated nodes: consecutive blocks of K ranks of a real node. */
+        SCAL_MPI_TRY(MPI_Comm_split(real, real_rank / e->cfg->ranks_per_node, real_rank, node));
+        SCAL_MPI_TRY(MPI_Comm_free(&real));
+    } else {
+        *node = real;
+    }
+    SCAL_MPI_TRY(MPI_Comm_rank(*node, &e->node_rank));
+    SCAL_MPI_TRY(MPI_Comm_size(*node, &e->node_size));
+    int leader = e->node_rank == 0;
+    SCAL_MPI_TRY(MPI_Allreduce(&leader, &e->nodes, 1, MPI_INT, MPI_SUM, MPI_COMM_WORLD));
+}
+
+static void fill_template(const engine_t *e, double setup_s, int over, scal_record_t *rec)
+{
+    const scal_config_t *c = e->cfg;
+    memset(rec, 0, sizeof *rec);
+    snprintf(rec->engine, sizeof rec->engine, "mpi");
+    snprintf(rec->workload, sizeof rec->workload, "%s", c->workload);
+    snprintf(rec->kernel, sizeof rec->kernel, "-");
+    snprintf(rec->pool, sizeof rec->pool, "%s", scal_pool_name(c->pool));
+    snprintf(rec->share, sizeof rec->share, "-");
+    snprintf(rec->bind, sizeof rec->bind, "%s", scal_bind_name(e->place.policy));
+    rec->ranks = e->size;
+    rec->threads = e->T;
+    rec->workers = e->size * e->T;
+    rec->nodes = e->nodes;
+    rec->setup_s = setup_s;
+    rec->oversubscribed = over;
+    scal_hostname(rec->host, sizeof rec->host);
+    snprintf(rec->version, sizeof rec->version, "%s", scal_version());
+    rec->chunk = e->chunk;
+}
+
+/* Gather every worker's bound and last PU into rec->cpus on rank 0. */
+static void gather_cpus(const engine_t *e, scal_record_t *rec)
+{
+    const int n = 2 * e->T;
+    int *mine = malloc((size_t)n * sizeof *mine);
+    int *all = e->rank == 0 ? malloc((size_t)e->size * (size_t)n * sizeof *all) : NULL;
+    if (!mine || (e->rank == 0 && !all))
+        scal_mpi_die("out of memory");
+    scal_place_pairs(&e->place, mine);
+    SCAL_MPI_TRY(MPI_Gather(mine, n, MPI_INT, all, n, MPI_INT, 0, MPI_COMM_WORLD));
+    if (e->rank == 0)
+        scal_place_format_cpus(rec->cpus, sizeof rec->cpus, all, e->size * e->T);
+    free(mine);
+    free(all);
+}
+
+/* --report-bindings: rank 0 prints every rank's lines, in rank order. */
+static void report_bindings(const engine_t *e)
+{
+    enum { LINE = 256 };
+    char *mine = calloc((size_t)e->T, LINE), *all = NULL;
+    if (!mine)
+        scal_mpi_die("out of memory");
+    FILE *fp = fmemopen(mine, (size_t)e->T * LINE, "w");
+    if (fp) {
+        scal_place_report(&e->place, fp, e->rank);
+        fclose(fp);
+    }
+    if (e->rank == 0 && !(all = malloc((size_t)e->size * (size_t)e->T * LINE)))
+        scal_mpi_die("out of memory");
+    SCAL_MPI_TRY(MPI_Gather(mine, e->T * LINE, MPI_CHAR, all, e->T * LINE, MPI_CHAR, 0,
+                            MPI_COMM_WORLD));
+    if (e->rank == 0) {
+        for (int r = 0; r < e->size; r++)
+            fprintf(stderr, "%.*s", e->T * LINE, all + (size_t)r * (size_t)e->T * LINE);
+        fflush(stderr);
+    }
+    free(mine);
+    free(all);
+}
+
+/* The same verdict on every rank: rank 0 prints the message. */
+static int agree_or_usage_error(const engine_t *e, int ok, const char *err)
+{
+    int all_ok;
+    SCAL_MPI_TRY(MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD));
+    if (!all_ok && !ok && e->rank == 0)
+        fprintf(stderr, "%s: %s\n", PROG, err);
+    return all_ok;
+}
+
+int scal_mpi_main(int argc, char **argv)
+{
+    int provided;
+    /* Threads inside ranks call MPI themselves (remote workers), so ask for
+     * MULTIPLE; a single-threaded run needs only FUNNELED. */
+    MPI_Init_thread(&argc, &argv, MPI_THREAD_MULTIPLE, &provided);
+    MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
+    engine_t e = {0};
+    SCAL_MPI_TRY(MPI_Comm_rank(MPI_COMM_WORLD, &e.rank));
+    SCAL_MPI_TRY(MPI_Comm_size(MPI_COMM_WORLD, &e.size));
+
+    char err[1024] = "";
+    scal_config_t cfg;
+    scal_config_defaults(&cfg, PROG, "mpi");
+    /* Every rank parses the same command line and reaches the same verdict;
+     * only rank 0 speaks. */
+    FILE *quiet = e.rank == 0 ? stdout : fopen("/dev/null", "w");
+    int rc = scal_cli_parse(&cfg, argc, argv, quiet ? quiet : stdout, err, sizeof err);
+    if (quiet && quiet != stdout)
+        fclose(quiet);
+    if (rc != SCAL_CLI_OK) {
+        if (rc == SCAL_CLI_ERROR && e.rank == 0)
+            fprintf(stderr, "%s: %s\n", PROG, err);
+        MPI_Finalize();
+        return rc == SCAL_CLI_EXIT ? 0 : 2;
+    }
+    if (cfg.topology) {
+        if (e.rank == 0) {
+            scal_topo_t *topo = scal_topo_load(err, sizeof err);
+            if (topo)
+                scal_topo_print(topo, stdout);
+            else
+                fprintf(stderr, "%s: %s\n", PROG, err);
+            scal_topo_free(topo);
+        }
+        MPI_Finalize();
+        return 0;
+    }
+    e.cfg = &cfg;
+    e.T = cfg.threads;
+    if (e.T > 1 && provided < MPI_THREAD_MULTIPLE) {
+        if (e.rank == 0)
+            fprintf(stderr, "%s: --threads %d needs MPI_THREAD_MULTIPLE; this MPI gives level %d\n",
+                    PROG, e.T, provided);
+        MPI_Finalize();
+        return 2;
+    }
+    omp_set_dynamic(0);
+
+    MPI_Comm node;
+    setup_nodes(&e, &node);
+
+    scal_work_t work;
+    SCAL_MPI_TRY(MPI_Barrier(MPI_COMM_WORLD));
+    double t_setup = scal_now();
+    int ok = scal_work_prepare(&work, &cfg, err, sizeof err) == 0;
+    if (!agree_or_usage_error(&e, ok, err)) {
+        scal_work_release(&work);
+        MPI_Finalize();
+        return 2;
+    }
+    SCAL_MPI_TRY(MPI_Barrier(MPI_COMM_WORLD));
+    double setup_s = scal_now() - t_setup;
+    e.work = &work;
+    e.ntasks = work.ntasks;
+    const uint64_t W = (uint64_t)e.size * (uint64_t)e.T;
+    e.chunk = cfg.chunk ? cfg.chunk : cfg.pool == SCAL_POOL_MAP ? (e.ntasks + W - 1) / W : 1;
+
+    SCAL_MPI_TRY(MPI_Type_contiguous((int)sizeof(entry_t), MPI_BYTE, &e.entry_type));
+    SCAL_MPI_TRY(MPI_Type_commit(&e.entry_type));
+    e.results = calloc(work.nresults, sizeof *e.results);
+    e.log = calloc(work.ntasks, sizeof *e.log);
+    e.arrived = calloc(work.ntasks, sizeof *e.arrived);
+    if (!e.results || !e.log || !e.arrived)
+        scal_mpi_die("out of memory for the task arrays");
+    if (scal_place_init(&e.place, (scal_bind_policy_t)cfg.bind, e.T, e.node_rank * e.T,
+                        e.node_size * e.T, err, sizeof err) != 0)
+        scal_mpi_die(err);
+    if (cfg.report_bindings)
+        report_bindings(&e);
+
+    uint64_t pss = scal_pss_bytes(), pss_sum = 0;
+    SCAL_MPI_TRY(MPI_Reduce(&pss, &pss_sum, 1, MPI_UINT64_T, MPI_SUM, 0, MPI_COMM_WORLD));
+    int over = node_oversubscribed(&e, node) || e.place.oversubscribed;
+    scal_record_t rec;
+    fill_template(&e, setup_s, over, &rec);
+    rec.pss_bytes = pss_sum;
+    if (over && e.rank == 0)
+        fprintf(stderr, "%s: warning: more workers than allowed CPUs on a node (oversubscribed)\n",
+                PROG);
+
+    ok = 1;
+    if (e.rank == 0) {
+        e.report = scal_report_open(&cfg, &work, &rec, stdout, err, sizeof err);
+        ok = e.report != NULL;
+    }
+    if (!agree_or_usage_error(&e, ok, err)) {
+        scal_work_release(&work);
+        MPI_Finalize();
+        return 2;
+    }
+
+    for (int rep = -cfg.warmup + 1; rep <= cfg.repeat; rep++) {
+        memset(e.results, 0, work.nresults * sizeof *e.results);
+        SCAL_MPI_TRY(MPI_Barrier(MPI_COMM_WORLD));
+        double t0 = scal_now();
+        if (cfg.pool == SCAL_POOL_MAP)
+            map_rep(&e, t0);
+        else
+            dynamic_rep(&e, rep, t0);
+        double wall = scal_now() - t0;
+        gather_cpus(&e, &rec);
+        if (rep >= 1 && e.rank == 0) {
+            scal_rep_t m = {wall, first_result(&e), e.log, e.results};
+            scal_report_rep(e.report, rep, &m, &rec);
+        }
+    }
+    int status = e.rank == 0 ? scal_report_close(e.report) : 0;
+    SCAL_MPI_TRY(MPI_Bcast(&status, 1, MPI_INT, 0, MPI_COMM_WORLD));
+    MPI_Type_free(&e.entry_type);
+    MPI_Comm_free(&node);
+    scal_work_release(&work);
+    free(e.results);
+    free(e.log);
+    free(e.arrived);
+    scal_place_free(&e.place);
+    MPI_Finalize();
+    return status;
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# mpi-tests.sh - scal-mpi started the way users start it (mpiexec -n N):
+# every workload, pool and rank count gives the serial checksum of scal-omp;
+# hybrid and emulated-node runs too; bad input exits 2 with one message.
+# usage: mpi-tests.sh MPIEXEC SCAL_MPI SCAL_OMP CASE
+set -u
+mpiexec=$1 mpi=$2 omp=$3 case_name=$4
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*" >&2; fail=$((fail + 1)); }
+
+# col NAME: print column NAME of the last csv record on stdin
+col() { awk -F, -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i } NR > 1 { v = $c } END { print v }'; }
+
+run_mpi() { # run_mpi NP ARGS...: csv on stdout
+    local np=$1
+    shift
+    timeout 120 "$mpiexec" -n "$np" "$mpi" "$@" --format csv 2>"$tmp/err"
+}
+
+serial() { "$omp" "$@" --threads 1 --format csv 2>/dev/null | col checksum; }
+
+same_as_serial() { # same_as_serial WORKLOAD ARGS...
+    local ref got
+    ref=$(serial "$@")
+    [ -n "$ref" ] || { bad "no serial checksum for $*"; return; }
+    for np in 1 2 4; do
+        for pool in map submit as-completed; do
+            for chunk in "" "--chunk 3"; do
+                # shellcheck disable=SC2086
+                got=$(run_mpi $np "$@" --pool $pool $chunk | col checksum)
+                if [ "$got" = "$ref" ]; then ok; else
+                    bad "np=$np $* pool=$pool $chunk: checksum '$got' != serial '$ref' ($(tail -3 "$tmp/err"))"
+                fi
+            done
+        done
+    done
+}
+
+case $case_name in
+checksums)
+    same_as_serial factor --tasks 20 --base 1000001
+    same_as_serial sleep --tasks 10 --mean 0.002 --sigma 0.001 --seed 4
+    same_as_serial spin --tasks 300 --us 2
+    ;;
+hybrid)
+    ref=$(serial factor --tasks 24 --base 1000001)
+    for pool in map submit as-completed; do
+        out=$(run_mpi 2 factor --tasks 24 --base 1000001 --threads 2 --pool $pool)
+        [ "$(echo "$out" | col checksum)" = "$ref" ] && ok || bad "hybrid 2x2 $pool checksum"
+        [ "$(echo "$out" | col workers)" = 4 ] && [ "$(echo "$out" | col threads)" = 2 ] && ok || bad "hybrid 2x2 $pool: workers/threads fields"
+        # four workers, four cpus listed
+        [ "$(echo "$out" | col cpus | tr ';' '\n' | wc -l)" = 4 ] && ok || bad "hybrid $pool: cpus field"
+    done
+    ;;
+emulated-nodes)
+    ref=$(serial factor --tasks 16 --base 1000001)
+    out=$(run_mpi 4 factor --tasks 16 --base 1000001 --ranks-per-node 2 --pool submit)
+    [ "$(echo "$out" | col nodes)" = 2 ] && ok || bad "4 ranks, 2 per node: nodes = $(echo "$out" | col nodes)"
+    [ "$(echo "$out" | col checksum)" = "$ref" ] && ok || bad "emulated nodes checksum"
+    out=$(run_mpi 4 factor --tasks 16 --base 1000001 --ranks-per-node 1)
+    [ "$(echo "$out" | col nodes)" = 4 ] && ok || bad "4 ranks, 1 per node"
+    out=$(run_mpi 4 factor --tasks 16 --base 1000001)
+    [ "$(echo "$out" | col nodes)" = 1 ] && ok || bad "4 ranks on one real node"
+    ;;
+result-files)
+    for pool in map submit as-completed; do
+        timeout 120 "$mpiexec" -n 2 "$mpi" factor --tasks 15 --base 1000001 --pool $pool \
+            --out "$tmp/o.csv" --trace "$tmp/t.csv" >/dev/null 2>&1 || bad "$pool run failed"
+        "$omp" factor --tasks 15 --base 1000001 --out "$tmp/ref.csv" >/dev/null 2>&1
+        cmp -s "$tmp/o.csv" "$tmp/ref.csv" && ok || bad "$pool: --out differs from scal-omp's"
+        [ "$(tail -n +2 "$tmp/t.csv" | wc -l)" = 15 ] && ok || bad "$pool: trace rows"
+        awk -F, 'NR > 1 && ($2 < 0 || $2 > 1) { exit 1 }' "$tmp/t.csv" && ok || bad "$pool: trace worker ids"
+    done
+    ;;
+bad-input)
+    expect2() { # expect2 NP 'text' ARGS...
+        local np=$1 want=$2
+        shift 2
+        rm -f "$tmp/o.csv"
+        timeout 60 "$mpiexec" -n "$np" "$mpi" "$@" --out "$tmp/o.csv" >"$tmp/stdout" 2>"$tmp/stderr"
+        local rc=$?
+        [ $rc -eq 2 ] || { bad "np=$np '$*' exited $rc, not 2"; return; }
+        [ "$(grep -c "^scal-mpi: .*$want" "$tmp/stderr")" = 1 ] || { bad "np=$np '$*': want one message with '$want': $(cat "$tmp/stderr")"; return; }
+        [ ! -e "$tmp/o.csv" ] || { bad "'$*' wrote a result file"; return; }
+        ok
+    }
+    for np in 1 2 4; do
+        expect2 $np "--threads: invalid value '0'" factor --threads 0
+        expect2 $np "--pool: invalid value 'foo'" factor --pool foo
+        expect2 $np "unknown workload 'bogus'" bogus
+        expect2 $np "overflows" factor --base 18446744073709551615 --tasks 3
+    done
+    expect2 2 "unknown option '--gil'" factor --gil
+    ;;
+binding)
+    # Open MPI binds 2 ranks to cores by default: that binding is kept.
+    out=$(timeout 120 "$mpiexec" -n 2 --bind-to core "$mpi" factor --tasks 8 --base 1000001 \
+        --format csv --report-bindings 2>"$tmp/err")
+    [ "$(echo "$out" | col bind)" = none ] && ok || bad "--bind-to core not detected: bind=$(echo "$out" | col bind)"
+    cpus=$(echo "$out" | col cpus)
+    [ "$(echo "$cpus" | tr ';' '\n' | cut -d: -f2 | sort -u | wc -l)" = 2 ] && ok || bad "ranks bound by mpirun share a PU: $cpus"
+    [ "$(grep -c 'rank [01] thread 0 -> PUs [01] (unbound)' "$tmp/err")" = 2 ] && ok || bad "report-bindings under --bind-to core: $(cat "$tmp/err")"
+    # Free ranks are placed per node: compact over the node's workers.
+    out=$(timeout 120 "$mpiexec" -n 2 --bind-to none "$mpi" factor --tasks 8 --base 1000001 \
+        --format csv --pool submit)
+    [ "$(echo "$out" | col bind)" = compact ] && [ "$(echo "$out" | col cpus)" = "0:0;1:1" ] && ok || bad "free ranks: $(echo "$out" | col bind) $(echo "$out" | col cpus)"
+    ;;
+*)
+    echo "unknown case $case_name" >&2
+    exit 2
+    ;;
+esac
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,284 @@
+/* engine.c - scal-omp: tasks over OpenMP threads.
+ *
+ * The three pools of concurrent.futures, on threads that share memory:
+ *   map           static: worker w runs chunks w, w+T, w+2T, ... (K tasks each)
+ *   submit        dynamic: workers take the next K tasks from a shared counter;
+ *                 results are reported in task order
+ *   as-completed  dynamic, and each result is delivered the moment its task
+ *                 ends (streamed in the human report)
+ * With --gil every task runs under an emulated global interpreter lock (gil.h)
+ * that it releases only at switch points and while it sleeps.
+ *
+ * Timing: a repetition starts when all threads are ready (after a barrier)
+ * and ends when the parallel region has joined.  Each task is timed on its
+ * own; time spent waiting for the GIL is not the task's work and is taken
+ * out of busy_s, so speedup = sum of busy / wall stays honest under the GIL. */
+#include "scal_omp.h"
+
+#include <inttypes.h>
+#include <omp.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gil.h"
+#include "scal_cli.h"
+#include "scal_place.h"
+#include "scal_report.h"
+#include "scal_sys.h"
+#include "scal_time.h"
+#include "scal_workload.h"
+
+typedef struct engine {
+    const scal_config_t *cfg;
+    const scal_work_t *work;
+    scal_report_t *report;
+    scal_result_t *results;
+    scal_tasklog_t *log;
+    scal_place_t place;   /* where each worker is bound and ran */
+    int nthreads;
+    uint64_t chunk;
+    scal_gil_t gil;
+    int threads_ok;
+} engine_t;
+
+/* What a task's kernel sees as its yield hooks under the GIL. */
+typedef struct gil_thread {
+    scal_gil_t *gil;
+    double waited;
+} gil_thread_t;
+
+static void gil_tick(void *arg)
+{
+    gil_thread_t *t = arg;
+    t->waited += scal_gil_switch_point(t->gil);
+}
+
+static void gil_block_begin(void *arg)
+{
+    gil_thread_t *t = arg;
+    scal_gil_drop(t->gil, 0);
+}
+
+static void gil_block_end(void *arg)
+{
+    gil_thread_t *t = arg;
+    t->waited += scal_gil_take(t->gil);
+}
+
+static void gil_task_begin(void *arg)
+{
+    gil_thread_t *t = arg;
+    t->waited = scal_gil_take(t->gil);
+}
+
+static double gil_waited(void *arg)
+{
+    return ((gil_thread_t *)arg)->waited;
+}
+
+/* Run tasks [first, first + n) on worker `me`. */
+static void run_tasks(engine_t *e, int rep, int me, uint64_t first, uint64_t n, double t0,
+                      const scal_yield_t *y)
+{
+    const int stream = e->cfg->pool == SCAL_POOL_AS_COMPLETED &&
+                       e->cfg->format == SCAL_FMT_HUMAN && rep == 1;
+    for (uint64_t k = first; k < first + n; k++) {
+        scal_task_run_logged(e->work, k, y, e->results, e->log, t0, me);
+        if (stream)
+            scal_report_emit(e->report, rep, k, e->results, e->log[k].end_s);
+    }
+}
+
+/* One repetition; rep 0 is a warm-up.  Returns the wall time. */
+static double run_rep(engine_t *e, int rep)
+{
+    const uint64_t ntasks = e->work->ntasks, chunk = e->chunk;
+    const int T = e->nthreads, pool = e->cfg->pool;
+    atomic_uint_fast64_t next;
+    atomic_init(&next, 0);
+    double t0 = 0;
+    int ok = 1;
+
+#pragma omp parallel num_threads(T) shared(t0, ok, next)
+    {
+        const int me = omp_get_thread_num();
+        if (scal_place_bind_self(&e->place, me) != 0) {
+#pragma omp atomic write
+            ok = 0;
+        }
+        if (omp_get_num_threads() != T) {
+#pragma omp atomic write
+            ok = 0;
+        }
+        gil_thread_t gt = {&e->gil, 0.0};
+        /* Under the GIL a task takes the lock to start and drops it (as
+         * at a blocking call) when done. */
+        scal_yield_t y = {gil_tick,       gil_block_begin, gil_block_end, gil_task_begin,
+                          gil_block_begin, gil_waited,     &gt};
+        const scal_yield_t *yp = e->cfg->gil ? &y : NULL;
+
+#pragma omp barrier
+#pragma omp single
+        t0 = scal_now();
+        /* the implied barrier of single publishes t0 and starts everyone */
+
+        if (ok) {
+            if (pool == SCAL_POOL_MAP) {
+                for (uint64_t c = (uint64_t)me * chunk; c < ntasks; c += (uint64_t)T * chunk)
+                    run_tasks(e, rep, me, c, c + chunk <= ntasks ? chunk : ntasks - c, t0, yp);
+            } else {
+                for (;;) {
+                    uint64_t c = atomic_fetch_add_explicit(&next, chunk, memory_order_relaxed);
+                    if (c >= ntasks)
+                        break;
+                    run_tasks(e, rep, me, c, c + chunk <= ntasks ? chunk : ntasks - c, t0, yp);
+                }
+            }
+        }
+        scal_place_note_pu(&e->place, me);
+    }
+    double wall = scal_now() - t0;
+    e->threads_ok = ok;
+    return wall;
+}
+
+static double first_result(const engine_t *e)
+{
+    /* map and submit hand results back in task order: the first arrives
+     * when task 0 ends.  as-completed hands back whichever ends first. */
+    if (e->cfg->pool != SCAL_POOL_AS_COMPLETED)
+        return e->log[0].end_s;
+    double first = e->log[0].end_s;
+    for (uint64_t k = 1; k < e->work->ntasks; k++)
+        if (e->log[k].end_s < first)
+            first = e->log[k].end_s;
+    return first;
+}
+
+static void fill_cpus(const engine_t *e, int *pairs, scal_record_t *rec)
+{
+    scal_place_pairs(&e->place, pairs);
+    scal_place_format_cpus(rec->cpus, sizeof rec->cpus, pairs, e->nthreads);
+}
+
+static void fill_template(const engine_t *e, double setup_s, scal_record_t *rec)
+{
+    const scal_config_t *c = e->cfg;
+    memset(rec, 0, sizeof *rec);
+    snprintf(rec->engine, sizeof rec->engine, "omp");
+    snprintf(rec->workload, sizeof rec->workload, "%s", c->workload);
+    snprintf(rec->kernel, sizeof rec->kernel, "-");
+    snprintf(rec->pool, sizeof rec->pool, "%s", scal_pool_name(c->pool));
+    snprintf(rec->share, sizeof rec->share, "-");
+    snprintf(rec->bind, sizeof rec->bind, "%s", scal_bind_name(e->place.policy));
+    rec->ranks = 1;
+    rec->threads = e->nthreads;
+    rec->workers = e->nthreads;
+    rec->nodes = 1;
+    rec->setup_s = setup_s;
+    rec->oversubscribed = e->place.oversubscribed;
+    scal_hostname(rec->host, sizeof rec->host);
+    snprintf(rec->version, sizeof rec->version, "%s", scal_version());
+    rec->gil = c->gil;
+    rec->chunk = e->chunk;
+}
+
+int scal_omp_main(int argc, char **argv)
+{
+    const char *prog = "scal-omp";
+    char err[1024];
+    scal_config_t cfg;
+    scal_config_defaults(&cfg, prog, "omp");
+    int rc = scal_cli_parse(&cfg, argc, argv, stdout, err, sizeof err);
+    if (rc == SCAL_CLI_EXIT)
+        return 0;
+    if (rc != SCAL_CLI_OK) {
+        fprintf(stderr, "%s: %s\n", prog, err);
+        return 2;
+    }
+
+    if (cfg.topology) {
+        scal_topo_t *topo = scal_topo_load(err, sizeof err);
+        if (!topo) {
+            fprintf(stderr, "%s: %s\n", prog, err);
+            return 1;
+        }
+        scal_topo_print(topo, stdout);
+        scal_topo_free(topo);
+        return 0;
+    }
+
+    engine_t e = {0};
+    e.cfg = &cfg;
+    e.nthreads = cfg.threads;
+    scal_work_t work;
+    double t_setup = scal_now();
+    if (scal_work_prepare(&work, &cfg, err, sizeof err) != 0) {
+        fprintf(stderr, "%s: %s\n", prog, err);
+        scal_work_release(&work);
+        return 2;
+    }
+    double setup_s = scal_now() - t_setup;
+    e.work = &work;
+    e.chunk = cfg.chunk;
+    if (e.chunk == 0)
+        e.chunk = cfg.pool == SCAL_POOL_MAP ? (work.ntasks + (uint64_t)e.nthreads - 1) / (uint64_t)e.nthreads : 1;
+
+    e.results = calloc(work.nresults, sizeof *e.results);
+    e.log = calloc(work.ntasks, sizeof *e.log);
+    int *pairs = calloc(2 * (size_t)e.nthreads, sizeof *pairs);
+    if (!e.results || !e.log || !pairs || scal_gil_init(&e.gil, cfg.switch_interval) != 0) {
+        fprintf(stderr, "%s: out of memory for %" PRIu64 " tasks\n", prog, work.ntasks);
+        scal_work_release(&work);
+        return 2;
+    }
+    omp_set_dynamic(0);
+    if (scal_place_init(&e.place, (scal_bind_policy_t)cfg.bind, e.nthreads, 0, e.nthreads, err,
+                        sizeof err) != 0) {
+        fprintf(stderr, "%s: %s\n", prog, err);
+        scal_work_release(&work);
+        return 1;
+    }
+    if (cfg.report_bindings)
+        scal_place_report(&e.place, stderr, 0);
+
+    scal_record_t rec;
+    fill_template(&e, setup_s, &rec);
+    if (rec.oversubscribed && scal_bind_format_oversub(err, sizeof err, e.place.topo, e.nthreads) >= 0)
+        fprintf(stderr, "%s: %s\n", prog, err);
+    e.report = scal_report_open(&cfg, &work, &rec, stdout, err, sizeof err);
+    if (!e.report) {
+        fprintf(stderr, "%s: %s\n", prog, err);
+        scal_work_release(&work);
+        return 2;
+    }
+
+    int failed = 0;
+    for (int rep = -cfg.warmup + 1; rep <= cfg.repeat; rep++) {
+        memset(e.results, 0, work.nresults * sizeof *e.results);
+        double wall = run_rep(&e, rep);
+        if (!e.threads_ok) {
+            fprintf(stderr, "%s: the OpenMP runtime did not start %d threads, or binding them failed\n",
+                    prog, e.nthreads);
+            failed = 1;
+            break;
+        }
+        if (rep < 1)
+            continue;
+        fill_cpus(&e, pairs, &rec);
+        rec.pss_bytes = scal_pss_bytes();
+        scal_rep_t m = {wall, first_result(&e), e.log, e.results};
+        scal_report_rep(e.report, rep, &m, &rec);
+    }
+    int status = scal_report_close(e.report);
+    scal_gil_destroy(&e.gil);
+    scal_work_release(&work);
+    free(e.results);
+    free(e.log);
+    free(pairs);
+    scal_place_free(&e.place);
+    return failed ? 1 : status;
+}

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# engine-tests.sh - scal-omp as a user runs it: every pool, chunk size,
+# thread count and the GIL give the serial checksum; result files are whole;
+# bad input exits 2 naming the option and value and writes nothing.
+# usage: engine-tests.sh SCAL_OMP CASE
+set -u
+omp=$1
+case_name=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*" >&2; fail=$((fail + 1)); }
+
+# checksum ARGS...: the checksum column of the last csv record.
+checksum() {
+    "$omp" "$@" --format csv 2>"$tmp/err" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "checksum") c = i } NR > 1 { v = $c } END { print v }'
+}
+
+same_checksum_everywhere() {
+    local workload=("$@") ref got
+    ref=$(checksum "${workload[@]}" --threads 1 --pool map)
+    [ -n "$ref" ] || { bad "no serial checksum for ${workload[*]}"; return; }
+    for threads in 1 2 4 7; do
+        for pool in map submit as-completed; do
+            for chunk in "" "--chunk 1" "--chunk 3"; do
+                for gil in "" "--gil"; do
+                    # shellcheck disable=SC2086
+                    got=$(checksum "${workload[@]}" --threads $threads --pool $pool $chunk $gil)
+                    if [ "$got" = "$ref" ]; then ok; else
+                        bad "${workload[*]} threads=$threads pool=$pool $chunk $gil: checksum '$got' != serial '$ref'"
+                    fi
+                done
+            done
+        done
+    done
+}
+
+case $case_name in
+checksums-factor)
+    same_checksum_everywhere factor --tasks 24 --base 1000001
+    ;;
+checksums-sleep-spin)
+    same_checksum_everywhere sleep --tasks 12 --mean 0.002 --sigma 0.001 --seed 5
+    same_checksum_everywhere spin --tasks 200 --us 5
+    ;;
+result-files)
+    for pool in map submit as-completed; do
+        "$omp" factor --tasks 20 --base 1000001 --threads 3 --pool $pool --format csv \
+            --out "$tmp/out.csv" --trace "$tmp/trace.csv" >/dev/null 2>&1 || bad "$pool run failed"
+        [ "$(head -1 "$tmp/out.csv")" = "task,value,f1,f2" ] && ok || bad "$pool: --out header"
+        [ "$(tail -n +2 "$tmp/out.csv" | wc -l)" = 20 ] && ok || bad "$pool: --out rows"
+        # rows in task order, values base + k
+        awk -F, 'NR > 1 && ($1 != NR - 2 || $2 != 1000001 + NR - 2) { exit 1 }' "$tmp/out.csv" && ok || bad "$pool: --out order"
+        [ "$(head -1 "$tmp/trace.csv")" = "task,worker,cpu,start_s,end_s,result" ] && ok || bad "$pool: --trace header"
+        [ "$(tail -n +2 "$tmp/trace.csv" | wc -l)" = 20 ] && ok || bad "$pool: --trace rows"
+        awk -F, 'NR > 1 && ($2 < 0 || $2 > 2 || $5 < $4) { exit 1 }' "$tmp/trace.csv" && ok || bad "$pool: --trace workers/times"
+    done
+    for w in "sleep --mean 0.001 --sigma 0.001" "spin --us 1"; do
+        # shellcheck disable=SC2086
+        "$omp" $w --tasks 9 --threads 2 --out "$tmp/o.csv" >/dev/null 2>&1 || bad "$w run failed"
+        [ "$(tail -n +2 "$tmp/o.csv" | wc -l)" = 9 ] && ok || bad "$w: --out rows"
+    done
+    ;;
+sleep-draws-independent-of-threads)
+    "$omp" sleep --tasks 40 --mean 0.002 --sigma 0.002 --threads 1 --out "$tmp/a.csv" >/dev/null 2>&1
+    "$omp" sleep --tasks 40 --mean 0.002 --sigma 0.002 --threads 5 --pool submit --out "$tmp/b.csv" >/dev/null 2>&1
+    [ -s "$tmp/a.csv" ] && cmp -s "$tmp/a.csv" "$tmp/b.csv" && ok || bad "sleep draws differ between 1 and 5 threads"
+    # some draws clamp to zero at mean 0.002, sigma 0.002
+    grep -q ',0.000000000$' "$tmp/a.csv" && ok || bad "no clamped draw seen"
+    ;;
+bad-input)
+    expect2() { # expect2 'text that must appear' ARGS...
+        local want=$1
+        shift
+        rm -f "$tmp/out.csv"
+        "$omp" "$@" --out "$tmp/out.csv" >"$tmp/stdout" 2>"$tmp/stderr"
+        local rc=$?
+        if [ $rc -ne 2 ]; then bad "'$*' exited $rc, not 2"; return; fi
+        if ! grep -qF -- "$want" "$tmp/stderr"; then bad "'$*': message lacks '$want': $(cat "$tmp/stderr")"; return; fi
+        if [ -e "$tmp/out.csv" ] || ls "$tmp" | grep -q 'out.csv.tmp'; then bad "'$*' wrote a result file"; return; fi
+        ok
+    }
+    expect2 "--threads: invalid value '0'" factor --threads 0
+    expect2 "--tasks: invalid value '-3'" factor --tasks -3
+    expect2 "--pool: invalid value 'foo'" factor --pool foo
+    expect2 "--us: invalid value 'abc'" spin --us abc
+    expect2 "--chunk: invalid value '0'" factor --chunk 0
+    expect2 "--tasks: invalid value '99999999999999999999'" factor --tasks 99999999999999999999
+    expect2 "unknown workload 'bogus'" bogus
+    expect2 "--base: missing value" factor --base
+    expect2 "missing WORKLOAD" --threads 2
+    expect2 "--base does not apply to workload 'spin'" spin --base 7
+    expect2 "overflows" factor --base 18446744073709551615 --tasks 2
+    expect2 "--mean: invalid value 'nan'" sleep --mean nan
+    "$omp" factor --tasks 2 --out /nonexistent-dir/x.csv >/dev/null 2>"$tmp/stderr"
+    [ $? -eq 2 ] && grep -q "/nonexistent-dir/x.csv" "$tmp/stderr" && ok || bad "unwritable --out not refused with exit 2"
+    ;;
+help-version)
+    "$omp" --help >"$tmp/help" 2>&1 && grep -q "usage: scal-omp WORKLOAD" "$tmp/help" && ok || bad "--help"
+    grep -q -- "--threads N" "$tmp/help" && grep -q "1..4096" "$tmp/help" && ok || bad "--help lacks limits"
+    "$omp" --version | grep -q "^scal-omp [0-9]" && ok || bad "--version"
+    ;;
+as-completed-streams)
+    # Task 0 is a prime, the slowest kind of task; task 1 is even and ends at
+    # once.  as-completed delivers a result before task 0 ends; submit, which
+    # reports in task order, delivers its first result when task 0 ends.
+    "$omp" factor --base 10000019 --tasks 6 --threads 2 --pool as-completed >"$tmp/h" 2>&1 || bad "run failed"
+    first=$(awk '/results as they complete/ { getline; print $4; exit }' "$tmp/h")
+    [ -n "$first" ] && [ "$first" != "0:" ] && ok || bad "as-completed delivered task 0 first: $(cat "$tmp/h")"
+    for pool in as-completed submit; do
+        fr=$("$omp" factor --base 10000019 --tasks 6 --threads 2 --pool $pool --format csv \
+            --trace "$tmp/t.csv" | awk -F, 'NR > 1 { print $19 }')
+        end0=$(awk -F, '$1 == "0" { print $5 }' "$tmp/t.csv")
+        if [ $pool = as-completed ]; then
+            awk -v a="$fr" -v e="$end0" 'BEGIN { exit !(a < e) }' && ok || bad "as-completed: first result $fr not before task 0 ended ($end0)"
+        else
+            awk -v a="$fr" -v e="$end0" 'BEGIN { exit !(a == e) }' && ok || bad "submit: first result $fr is not task 0's end ($end0)"
+        fi
+    done
+    ;;
+binding)
+    csv() { "$@" --format csv 2>"$tmp/err" | tail -1; }
+    field() { echo "$1" | awk -F, -v i="$2" '{ print $i }'; }
+    # columns: bind 6, oversubscribed 23, cpus 24 ("bound:last;...")
+    r=$(csv "$omp" factor --tasks 6 --base 1000001 --threads 2 --bind compact)
+    [ "$(field "$r" 6)" = compact ] && ok || bad "bind field: $r"
+    # a bound worker runs where it was bound: each pair reads b:b
+    echo "$(field "$r" 24)" | tr ';' '\n' | awk -F: '$1 == "-" || $1 != $2 { exit 1 }' && ok || bad "compact: bound != last PU: $(field "$r" 24)"
+    r=$(csv "$omp" factor --tasks 6 --base 1000001 --threads 2 --bind spread)
+    echo "$(field "$r" 24)" | tr ';' '\n' | awk -F: '$1 == "-" || $1 != $2 { exit 1 }' && ok || bad "spread: bound != last PU"
+    r=$(csv "$omp" factor --tasks 6 --base 1000001 --threads 2 --bind none)
+    [ "$(field "$r" 6)" = none ] && echo "$(field "$r" 24)" | grep -q '^-:' && ok || bad "bind none: $r"
+    if command -v taskset >/dev/null; then
+        # confined by a launcher to PU 0: stay there, default to none, flag oversubscription
+        r=$(csv taskset -c 0 "$omp" factor --tasks 6 --base 1000001 --threads 2)
+        [ "$(field "$r" 6)" = none ] && [ "$(field "$r" 23)" = 1 ] && ok || bad "taskset: bind/oversubscribed: $r"
+        [ "$(field "$r" 24)" = "-:0;-:0" ] && ok || bad "taskset: left PU 0: $(field "$r" 24)"
+        grep -q "oversubscribed" "$tmp/err" && ok || bad "taskset: no oversubscription warning"
+        r=$(csv taskset -c 0 "$omp" factor --tasks 6 --base 1000001 --threads 2 --bind compact)
+        [ "$(field "$r" 24)" = "0:0;0:0" ] && ok || bad "taskset + compact left the cpuset: $(field "$r" 24)"
+    fi
+    "$omp" factor --tasks 2 --threads 2 --report-bindings --format csv 2>"$tmp/err" >/dev/null
+    [ "$(grep -c 'rank 0 thread [01] -> PU' "$tmp/err")" = 2 ] && ok || bad "--report-bindings: $(cat "$tmp/err")"
+    "$omp" --topology >"$tmp/topo" && grep -q "^allowed pus:" "$tmp/topo" && grep -q "^cores:" "$tmp/topo" && ok || bad "--topology"
+    "$omp" factor --bind tight >/dev/null 2>"$tmp/err"
+    [ $? -eq 2 ] && grep -q "'tight'" "$tmp/err" && ok || bad "--bind tight not refused"
+    ;;
+*)
+    echo "unknown case $case_name" >&2
+    exit 2
+    ;;
+esac
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,49 @@
+# common.sh - sourced by demo.sh and test.sh: install what is missing, build.
+#
+# Debian/Ubuntu packages the project needs.  As root (or with passwordless
+# sudo) missing ones are installed with apt-get; otherwise we stop and print
+# the exact command to run.
+SCAL_PACKAGES="build-essential cmake pkg-config libopenmpi-dev openmpi-bin \
+libhwloc-dev hwloc libinih-dev gnuplot-nox"
+
+scal_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+scal_build=${SCAL_BUILD_DIR:-$scal_root/build}
+
+scal_missing_packages() {
+    local missing=() p
+    for p in $SCAL_PACKAGES "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    echo "${missing[*]}"
+}
+
+# scal_install_deps [EXTRA_PACKAGE...]
+scal_install_deps() {
+    if ! command -v dpkg-query >/dev/null; then
+        echo "scalestudy: not a Debian/Ubuntu system; install by hand: $SCAL_PACKAGES $*" >&2
+        return 0
+    fi
+    local missing
+    missing=$(scal_missing_packages "$@")
+    [ -z "$missing" ] && return 0
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+            sudo="sudo"
+        else
+            echo "scalestudy: missing packages; install them with:" >&2
+            echo "  sudo apt-get install -y $missing" >&2
+            exit 1
+        fi
+    fi
+    echo "scalestudy: installing $missing" >&2
+    $sudo apt-get update -qq >&2 || true
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >&2
+}
+
+# scal_build_tree [CMAKE_ARG...]: configure and build in $scal_build.
+scal_build_tree() {
+    cmake -S "$scal_root" -B "$scal_build" "$@" >&2
+    cmake --build "$scal_build" -j "$(nproc)" >&2
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# test.sh - install what is missing, build with warnings as errors, and run
+# every test under CTest.  Extra arguments go to ctest (e.g. -R omp).
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+scal_install_deps
+scal_build_tree -DSCAL_WERROR=ON
+cd "$scal_build"
+ctest --output-on-failure -j 2 "$@"

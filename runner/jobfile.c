@@ -30,7 +30,7 @@ static const char *const sr_engines[] = {"omp", "mpi", NULL};
 static const char *const sr_workloads[] = {"factor", "sleep", "spin", "paths", NULL};
 static const char *const sr_launchers[] = {"auto", "mpirun", "srun", NULL};
 static const char *const sr_pools[] = {"map", "submit", "as-completed", NULL};
-static const char *const sr_binds[] = {"none", "compact", "spread", NULL};
+static const char *const sr_binds[] = {"auto", "none", "compact", "spread", NULL};
 static const char *const sr_kernels[] = {"matvec", "bitset", NULL};
 static const char *const sr_shares[] = {"per-task", "copy", "window", NULL};
 

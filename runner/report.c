@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "csv.h"
+#include "scal_stats.h"
 #include "stats.h"
 
 static const double sr_predict_at[SR_NPREDICT] = SR_PREDICT_AT;
@@ -73,11 +74,12 @@ static void sr_curve_compute(sr_curve_t *c)
     const sr_level_t *base = NULL;
     for (size_t i = 0; i < c->nlv; i++) {
         sr_level_t *l = &c->lv[i];
-        if (l->nwalls == 0)
+        scal_stats_t st;
+        if (l->nwalls == 0 || scal_stats_compute(l->walls, l->nwalls, &st) != 0)
             continue;
-        l->median = sr_median(l->walls, l->nwalls);   /* sorts: min and max follow */
-        l->min = l->walls[0];
-        l->max = l->walls[l->nwalls - 1];
+        l->median = st.median;
+        l->min = st.min;
+        l->max = st.max;
         if (!base)
             base = l;
     }

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "stats.h"
+#include "scal_stats.h"
 
 const char *const sr_engine_fields[] = {
     "engine", "workload", "kernel", "pool", "share", "bind", "ranks", "threads", "workers", "nodes",
@@ -55,7 +55,8 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
         invalid += valid_col >= 0 && !sr_truthy(sr_csv_get(&rec, r, valid_col));
         walls[r - 1] = wall_col >= 0 ? strtod(sr_csv_get(&rec, r, wall_col), NULL) : NAN;
     }
-    *median_wall = sr_median(walls, nrec);
+    scal_stats_t st;
+    *median_wall = nrec && scal_stats_compute(walls, nrec, &st) == 0 ? st.median : NAN;
     free(walls);
 
     sr_buf_t why = {0};

@@ -1,22 +1,7 @@
-/* stats.c - medians, Karp-Flatt and the Amdahl fit (see stats.h). */
+/* stats.c - Karp-Flatt and the Amdahl fit (see stats.h). */
 #include "stats.h"
 
 #include <math.h>
-#include <stdlib.h>
-
-static int sr_cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-double sr_median(double *v, size_t n)
-{
-    if (n == 0)
-        return NAN;
-    qsort(v, n, sizeof *v, sr_cmp_double);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 double sr_karp_flatt(double s, double p)
 {

@@ -1,5 +1,6 @@
-/* stats.h - the statistics of a scaling study, in one place so that they can
- * move to common/ when the engines need them too.
+/* stats.h - scaling laws for a study, in one place so that they can move to
+ * common/ when the engines need them too. Distributions of repeated
+ * measurements (median, min, max) come from common's scal_stats.h.
  *
  * Speedup S(p) = T(1) / T(p) from median wall times; efficiency S/p; the
  * Karp-Flatt experimentally determined serial fraction
@@ -15,8 +16,6 @@
 
 #include <stddef.h>
 
-/* Median of n > 0 values; sorts v in place. NaN when n == 0. */
-double sr_median(double *v, size_t n);
 /* Karp-Flatt serial fraction for speedup s on p > 1 workers; NaN for p <= 1. */
 double sr_karp_flatt(double s, double p);
 /* Least-squares Amdahl serial fraction from n (p, S) points; points with

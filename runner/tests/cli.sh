@@ -2,6 +2,7 @@
 # scal-run's command line: --help, usage errors, bad job files and missing
 # engines exit 2 before anything is written; the default results folder.
 . "$(dirname "$0")/lib.sh"
+use_stub_engines
 
 "$SCAL_RUN" --help > help.out 2> help.err
 check "--help exits 0" [ $? -eq 0 ]

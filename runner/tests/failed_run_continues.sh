@@ -2,6 +2,7 @@
 # Runs that fail, are invalid, exit 2 or print too few records are recorded
 # with their status, exit code and stderr tail; the study goes on and exits 1.
 . "$(dirname "$0")/lib.sh"
+use_stub_engines
 
 cat > mixed.job <<'JOB'
 [global]

@@ -1,17 +1,22 @@
 # lib.sh - helpers for scal-run's end-to-end tests; sourced by each *.sh test.
 #
-# Needs SCAL_RUN (the binary) and STUB (stub-engine.sh) from CTest. Each test
-# works in a fresh temporary folder with the stub installed as both engines.
+# Needs SCAL_RUN (the binary) from CTest. Each test works in a fresh
+# temporary folder, $work.
 set -u
-: "${SCAL_RUN:?set by CTest}" "${STUB:?set by CTest}"
+: "${SCAL_RUN:?set by CTest}"
 work=$(mktemp -d /tmp/scal-run-test.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-mkdir "$work/engines"
-ln -s "$STUB" "$work/engines/scal-omp"
-ln -s "$STUB" "$work/engines/scal-mpi"
-export SCAL_ENGINE_DIR=$work/engines
 cd "$work" || exit 1
 failures=0
+
+# Install the stub ($STUB, stub-engine.sh) as both engines for scal-run.
+use_stub_engines() {
+    : "${STUB:?set by CTest}"
+    mkdir "$work/engines"
+    ln -s "$STUB" "$work/engines/scal-omp"
+    ln -s "$STUB" "$work/engines/scal-mpi"
+    export SCAL_ENGINE_DIR=$work/engines
+}
 
 # check DESCRIPTION COMMAND...: run a check, report it, count failures.
 # For a compound condition, pass one string to eval: check "x" eval '[ a ] && [ b ]'.

@@ -3,6 +3,7 @@
 # engine it was running dies with it, and --resume completes the study
 # without running anything twice.
 . "$(dirname "$0")/lib.sh"
+use_stub_engines
 
 cat > slow.job <<JOB
 [global]

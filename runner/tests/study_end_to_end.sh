@@ -3,6 +3,7 @@
 # complete, runs.csv parses, the summary agrees with numbers recomputed from
 # runs.csv, the plots are real PNGs, and --report rebuilds the same summary.
 . "$(dirname "$0")/lib.sh"
+use_stub_engines
 
 cat > tiny.job <<'JOB'
 [global]

@@ -1,16 +1,8 @@
-/* test_stats.c - medians, Karp-Flatt and the Amdahl fit on exact data. */
+/* test_stats.c - Karp-Flatt and the Amdahl fit on exact data. */
 #include <math.h>
 
 #include "scal_test.h"
 #include "stats.h"
-
-static void test_median(void)
-{
-    double odd[] = {3, 1, 2}, even[] = {4, 1, 3, 2};
-    SCAL_CHECK_NEAR(sr_median(odd, 3), 2.0, 0);
-    SCAL_CHECK_NEAR(sr_median(even, 4), 2.5, 0);
-    SCAL_CHECK(isnan(sr_median(odd, 0)));
-}
 
 static void test_karp_flatt_of_amdahl_data_is_f(void)
 {
@@ -51,7 +43,6 @@ static void test_amdahl_fit_least_squares_and_clamp(void)
 
 int main(void)
 {
-    SCAL_RUN(test_median);
     SCAL_RUN(test_karp_flatt_of_amdahl_data_is_f);
     SCAL_RUN(test_amdahl_fit_recovers_f);
     SCAL_RUN(test_amdahl_fit_least_squares_and_clamp);

@@ -2,6 +2,7 @@
 # A run that hangs (and ignores SIGTERM) is killed at its timeout with its
 # whole process group, recorded as timeout, and the study goes on.
 . "$(dirname "$0")/lib.sh"
+use_stub_engines
 
 cat > hang.job <<JOB
 [global]

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/signalfd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,9 +16,10 @@
 
 /* In the child, between fork and exec. scal-run is single-threaded, so the
  * usual async-signal-safety limits after fork do not bite. */
-static void sr_child(const sr_proc_spec_t *spec, pid_t parent, int out_w, int err_w)
+static void sr_child(const sr_proc_spec_t *spec, pid_t parent, int out_w, int err_w, const sigset_t *mask)
 {
     setpgid(0, 0);
+    sigprocmask(SIG_SETMASK, mask, NULL);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent)
         _exit(127);
@@ -84,21 +86,33 @@ int sr_proc_run(const sr_proc_spec_t *spec, sr_proc_result_t *res, sr_err_t *err
         close(outp[1]);
         return sr_fail(err, SR_EXIT_FAIL, "pipe: %s", strerror(errno));
     }
+    /* Stop signals wait in a signalfd while the program runs. */
+    sigset_t stop, old;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGHUP);
+    sigprocmask(SIG_BLOCK, &stop, &old);
+    int sfd = signalfd(-1, &stop, SFD_CLOEXEC | SFD_NONBLOCK);
     pid_t parent = getpid();
     double t0 = scal_now();
-    pid_t pid = fork();
+    pid_t pid = sfd < 0 ? -1 : fork();
     if (pid < 0) {
         int e = errno;
         close(outp[0]); close(outp[1]); close(errp[0]); close(errp[1]);
-        return sr_fail(err, SR_EXIT_FAIL, "fork: %s", strerror(e));
+        if (sfd >= 0)
+            close(sfd);
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        return sr_fail(err, SR_EXIT_FAIL, "%s: %s", sfd < 0 ? "signalfd" : "fork", strerror(e));
     }
     if (pid == 0)
-        sr_child(spec, parent, outp[1], errp[1]);
+        sr_child(spec, parent, outp[1], errp[1], &old);
     setpgid(pid, pid);   /* also in the child: whichever runs first wins the race */
     close(outp[1]);
     close(errp[1]);
 
-    struct pollfd fds[2] = {{.fd = outp[0], .events = POLLIN}, {.fd = errp[0], .events = POLLIN}};
+    struct pollfd fds[3] = {{.fd = outp[0], .events = POLLIN}, {.fd = errp[0], .events = POLLIN},
+                            {.fd = sfd, .events = POLLIN}};
     const double deadline = spec->timeout_s > 0 ? t0 + spec->timeout_s : INFINITY;
     double kill_at = INFINITY;   /* SIGKILL the group after the grace period */
     double stop_at = INFINITY;   /* stop reading: only stragglers hold the pipes */
@@ -109,8 +123,8 @@ int sr_proc_run(const sr_proc_spec_t *spec, sr_proc_result_t *res, sr_err_t *err
             reaped = 1;
             stop_at = fmin(stop_at, now + SR_KILL_GRACE_S);
         }
-        if (!reaped && !term_sent && now >= deadline) {
-            res->timed_out = 1;
+        if (!reaped && !term_sent && (now >= deadline || res->interrupted)) {
+            res->timed_out = !res->interrupted;
             kill(-pid, SIGTERM);
             term_sent = 1;
             kill_at = now + SR_KILL_GRACE_S;
@@ -140,12 +154,18 @@ int sr_proc_run(const sr_proc_spec_t *spec, sr_proc_result_t *res, sr_err_t *err
         }
         double next = fmin(fmin(deadline, kill_at), stop_at) - now;
         int ms = next > 0.1 ? 100 : (next <= 0 ? 0 : (int)(next * 1000) + 1);
-        if (poll(fds, 2, ms) > 0) {
+        if (poll(fds, 3, ms) > 0) {
             for (int i = 0; i < 2; i++)
                 if (fds[i].fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
                     sr_drain(&fds[i], i == 1, spec, res);
+            struct signalfd_siginfo si;
+            if ((fds[2].revents & POLLIN) && read(sfd, &si, sizeof si) == (ssize_t)sizeof si &&
+                !res->interrupted)
+                res->interrupted = (int)si.ssi_signo;
         }
     }
+    close(sfd);
+    sigprocmask(SIG_SETMASK, &old, NULL);
     res->elapsed_s = scal_now() - t0;
     if (WIFEXITED(status))
         res->exit_code = WEXITSTATUS(status);

@@ -4,7 +4,10 @@
  * log file as it arrives and its tail kept for the record. At the timeout
  * the whole process group gets SIGTERM, and SIGKILL after a grace period,
  * so launchers and their ranks go too. If scal-run itself dies, the child
- * gets SIGKILL (PR_SET_PDEATHSIG) rather than run on unseen. */
+ * gets SIGKILL (PR_SET_PDEATHSIG) rather than run on unseen. SIGINT, SIGTERM
+ * or SIGHUP sent to scal-run while a program runs (Ctrl-C, a batch system's
+ * time limit) are taken through a signalfd: the program's group is shut down
+ * as at a timeout, and the caller is told, so it can stop cleanly. */
 #ifndef SR_LAUNCH_H
 #define SR_LAUNCH_H
 
@@ -28,6 +31,7 @@ typedef struct sr_proc_result {
     sr_buf_t err_tail;   /* the last SR_STDERR_TAIL bytes of stderr (or a little more) */
     int exit_code;       /* exit status, or 128 + signal number */
     int timed_out;
+    int interrupted;     /* the signal scal-run received, or 0 */
     double elapsed_s;
 } sr_proc_result_t;
 

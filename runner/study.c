@@ -246,7 +246,12 @@ static int sr_run_point(sr_study_t *st, size_t i, double *median_wall, sr_err_t 
     sr_strv_free(&envp);
     if (log_fd >= 0)
         close(log_fd);
-    if (rc == 0) {
+    if (rc == 0 && res.interrupted) {
+        /* Not recorded: --resume runs it again. */
+        rc = sr_fail(err, SR_EXIT_FAIL, "interrupted by signal %d (%s) during %s; to finish: scal-run --resume %s %s",
+                     res.interrupted, strsignal(res.interrupted), p->id, st->dir, st->job.path);
+        sr_proc_result_free(&res);
+    } else if (rc == 0) {
         sr_buf_t rows = {0};
         rc = (int)sr_runs_rows(&st->job, &st->plan, p, &res, trace && access(trace, R_OK) == 0, &rows,
                                median_wall);

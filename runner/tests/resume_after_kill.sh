@@ -1,7 +1,8 @@
 #!/bin/bash
 # SIGKILL scal-run while a run is going: runs.csv keeps only whole rows, the
 # engine it was running dies with it, and --resume completes the study
-# without running anything twice.
+# without running anything twice. SIGTERM (Ctrl-C, a batch time limit) stops
+# the running engine's process group and says how to resume.
 . "$(dirname "$0")/lib.sh"
 use_stub_engines
 
@@ -68,4 +69,31 @@ sed 's/1,2,3,4/1,2/' slow.job > other.job && mv other.job slow.job
 rc=$?
 check "--resume with a changed job file is refused (exit 2)" [ $rc -eq 2 ]
 check "... saying the job file differs" grep -q 'differs from res/slow.job' changed.txt
+
+# SIGTERM while a run is going: the engine is shut down, the run is not
+# recorded, scal-run exits 1 naming the --resume command.
+sed 's/1,2/1,2,3/' slow.job > term.job
+"$SCAL_RUN" --out res2 term.job 2> term.txt &
+runner=$!
+for _ in $(seq 100); do
+    [ -f res2/runs.csv ] && [ "$(lines res2/runs.csv)" -ge 3 ] && break
+    sleep 0.05
+done
+rm -f engine.pid
+for _ in $(seq 100); do
+    [ -s engine.pid ] && break
+    sleep 0.02
+done
+kill -TERM "$runner"
+wait "$runner"
+rc=$?
+engine=$(cat engine.pid)
+check "SIGTERM: scal-run exits 1" [ $rc -eq 1 ]
+check "SIGTERM: it says it was interrupted and how to resume" \
+    grep -q "interrupted by signal 15 .* to finish: scal-run --resume res2 term.job" term.txt
+check "SIGTERM: the running engine is shut down" gone "$engine"
+check "SIGTERM: the interrupted run is not recorded" eval '[ "$(lines res2/runs.csv)" -lt 7 ] && rows_whole res2/runs.csv'
+"$SCAL_RUN" --resume res2 term.job 2> /dev/null
+rc=$?
+check "SIGTERM: --resume completes the study" eval '[ $rc -eq 0 ] && [ "$(lines res2/runs.csv)" -eq 7 ]'
 finish

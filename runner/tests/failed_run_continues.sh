@@ -33,9 +33,6 @@ check "exit status 1 when a run failed" [ $? -eq 1 ]
 check "every run was attempted" [ "$(grep -c '^scal-run: \[' progress.txt)" -eq 6 ]
 check "the last message points at the summary" grep -q '4 of 6 runs not ok; see res/summary.md' progress.txt
 check "runs.csv holds whole rows, quoted stderr tails included" rows_whole res/runs.csv
-status_of() {
-    awk -F, -v id="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["run_id"] == id { print $c["status"] "," $c["exit_code"] }' res/runs.csv | sort -u
-}
 check "the run before the failure is ok" [ "$(status_of fails-at-2/workers=1)" = "ok,0" ]
 check "the failed run is one row: failed, exit 1" [ "$(status_of fails-at-2/workers=2)" = "failed,1" ]
 check "the run after the failure is ok" [ "$(status_of fails-at-2/workers=4)" = "ok,0" ]

@@ -66,6 +66,11 @@ rows_whole() {
     } END { exit bad || NR < 2 }' "$1"
 }
 
+# "status,exit_code" of run RUN_ID in res/runs.csv, once per distinct pair.
+status_of() {
+    awk -F, -v id="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["run_id"] == id { print $c["status"] "," $c["exit_code"] }' res/runs.csv | sort -u
+}
+
 # Count of lines in FILE (rows + header).
 lines() {
     wc -l < "$1" | tr -d ' '

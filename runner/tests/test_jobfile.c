@@ -7,9 +7,10 @@
 
 #include "jobfile.h"
 #include "scal_test.h"
+#include "sr_testdir.h"
 
 typedef struct fixture {
-    char dir[64];
+    char *dir;
 } fixture_t;
 
 /* Write `text` to dir/name; return the path (caller frees). */
@@ -42,19 +43,12 @@ static void expect_error(const fixture_t *fx, const char *text, const char *rest
 
 static fixture_t fx_make(void)
 {
-    fixture_t fx;
-    snprintf(fx.dir, sizeof fx.dir, "/tmp/test_jobfile.XXXXXX");
-    if (!mkdtemp(fx.dir))
-        abort();
-    return fx;
+    return (fixture_t){sr_test_dir("test_jobfile")};
 }
 
 static void fx_drop(const fixture_t *fx)
 {
-    char *cmd = sr_xasprintf("rm -rf '%s'", fx->dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", fx->dir);
-    free(cmd);
+    sr_test_dir_drop(fx->dir);
 }
 
 static const char design_example[] =

@@ -11,6 +11,7 @@
 #include "launch.h"
 #include "scal_test.h"
 #include "scal_time.h"
+#include "sr_testdir.h"
 
 extern char **environ;
 
@@ -83,9 +84,8 @@ static int gone(long pid)
 
 static void test_timeout_kills_the_group(void)
 {
-    char pidfile[] = "/tmp/test_launch.XXXXXX";
-    int fd = mkstemp(pidfile);
-    close(fd);
+    char *dir = sr_test_dir("test_launch");
+    char *pidfile = sr_xasprintf("%s/pid", dir);
     /* The shell and its background child both ignore SIGTERM. */
     char *script = sr_xasprintf("trap '' TERM; sleep 60 & echo $! > %s; wait; wait", pidfile);
     double t0 = scal_now();
@@ -100,7 +100,8 @@ static void test_timeout_kills_the_group(void)
     if (f)
         fclose(f);
     SCAL_CHECK(child > 0 && gone(child));   /* the grandchild is gone too */
-    unlink(pidfile);
+    free(pidfile);
+    sr_test_dir_drop(dir);
     free(script);
     sr_proc_result_free(&r);
 }

@@ -6,14 +6,14 @@
 #include <unistd.h>
 
 #include "scal_test.h"
+#include "sr_testdir.h"
 #include "sweep.h"
 
-static int load(const char *text, sr_job_t *job, char dir[64])
+/* Load `text` as a job file in a fresh folder, left in *dir. */
+static int load(const char *text, sr_job_t *job, char **dir)
 {
-    snprintf(dir, 64, "/tmp/test_sweep.XXXXXX");
-    if (!mkdtemp(dir))
-        abort();
-    char *path = sr_xasprintf("%s/s.job", dir);
+    *dir = sr_test_dir("test_sweep");
+    char *path = sr_xasprintf("%s/s.job", *dir);
     FILE *f = fopen(path, "w");
     fputs(text, f);
     fclose(f);
@@ -46,11 +46,11 @@ static sr_tools_t fake_tools(void)
 static void test_cartesian_product_workers_fastest(void)
 {
     sr_job_t job;
-    char dir[64];
+    char *dir;
     SCAL_CHECK(load("[global]\nengine = omp\nworkload = spin\nus = 0\n"
                     "[a]\npool = map,submit\nbind = none,spread\nworkers = 1,2,4\n"
                     "[b]\nworkers = 3\n",
-                    &job, dir) == 0);
+                    &job, &dir) == 0);
     sr_plan_t plan;
     sr_plan_build(&job, &plan);
     SCAL_CHECK_EQ_U64(plan.n, 2 * 2 * 3 + 1);
@@ -75,17 +75,17 @@ static void test_cartesian_product_workers_fastest(void)
     SCAL_CHECK(plan.sweep[0] == SR_K_POOL && plan.sweep[1] == SR_K_BIND && plan.sweep[2] == SR_K_WORKERS);
     sr_plan_free(&plan);
     sr_job_free(&job);
-    rmdir(dir);
+    sr_test_dir_drop(dir);
 }
 
 static void test_omp_command(void)
 {
     sr_job_t job;
-    char dir[64];
+    char *dir;
     SCAL_CHECK(load("[t]\nengine = omp\nworkload = factor\nbase = 1000\ntasks = 8\ngil = on\n"
                     "report-bindings = off\nrepeat = 2\nwarmup = 0\ntimeout = 30\n"
                     "env = OMP_WAIT_POLICY=active FOO=a\nworkers = 4\n",
-                    &job, dir) == 0);
+                    &job, &dir) == 0);
     sr_plan_t plan;
     sr_plan_build(&job, &plan);
     sr_tools_t tools = fake_tools();
@@ -117,21 +117,21 @@ static void test_omp_command(void)
     sr_tools_free(&tools);
     sr_plan_free(&plan);
     sr_job_free(&job);
-    rmdir(dir);
+    sr_test_dir_drop(dir);
 }
 
 static void test_mpi_command(void)
 {
     sr_job_t job;
-    char dir[64];
+    char *dir;
     SCAL_CHECK(load("[p]\nengine = mpi\nworkload = sleep\nmean = 0.01\nthreads = 2\nlauncher = srun\n"
                     "share = copy\nworkers = 3\n",
-                    &job, dir) != 0);   /* share applies to paths only */
+                    &job, &dir) != 0);   /* share applies to paths only */
     sr_job_free(&job);
-    rmdir(dir);
+    sr_test_dir_drop(dir);
     SCAL_CHECK(load("[p]\nengine = mpi\nworkload = sleep\nmean = 0.01\nthreads = 2\nlauncher = srun\n"
                     "workers = 3\n",
-                    &job, dir) == 0);
+                    &job, &dir) == 0);
     sr_plan_t plan;
     sr_plan_build(&job, &plan);
     SCAL_CHECK(plan.pts[0].trace == NULL);
@@ -158,14 +158,14 @@ static void test_mpi_command(void)
     sr_tools_free(&tools);
     sr_plan_free(&plan);
     sr_job_free(&job);
-    rmdir(dir);
+    sr_test_dir_drop(dir);
 }
 
 static void test_missing_engine_is_reported(void)
 {
     sr_job_t job;
-    char dir[64];
-    SCAL_CHECK(load("[t]\nengine = omp\nworkload = spin\nworkers = 1\n", &job, dir) == 0);
+    char *dir;
+    SCAL_CHECK(load("[t]\nengine = omp\nworkload = spin\nworkers = 1\n", &job, &dir) == 0);
     sr_plan_t plan;
     sr_plan_build(&job, &plan);
     sr_tools_t tools = fake_tools();
@@ -178,7 +178,7 @@ static void test_missing_engine_is_reported(void)
     sr_tools_free(&tools);
     sr_plan_free(&plan);
     sr_job_free(&job);
-    rmdir(dir);
+    sr_test_dir_drop(dir);
 }
 
 int main(void)

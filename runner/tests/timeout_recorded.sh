@@ -26,9 +26,6 @@ rc=$?
 took=$(($(date +%s) - start))
 check "exit status 1 after a timeout" [ $rc -eq 1 ]
 check "the hang cost its timeout and the kill grace, not more" [ "$took" -lt 10 ]
-status_of() {
-    awk -F, -v id="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["run_id"] == id { print $c["status"] "," $c["exit_code"] }' res/runs.csv
-}
 check "the hung run is recorded as timeout, killed by SIGKILL" [ "$(status_of hangs-at-2/workers=2)" = "timeout,137" ]
 check "its row says why" grep -q 'killed after the 0.5 s timeout' res/runs.csv
 check "the study went on after it" [ "$(status_of after/workers=1)" = "ok,0" ]

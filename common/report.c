@@ -12,13 +12,14 @@
 #include "scal_sys.h"
 #include "scal_time.h"
 
-void scal_task_run_logged(const scal_work_t *w, uint64_t task, const scal_yield_t *y,
-                          scal_result_t *results, scal_tasklog_t *log, double t0, int worker)
+void scal_task_run_logged(const scal_work_t *w, uint64_t task, void *scratch,
+                          const scal_yield_t *y, scal_result_t *results, scal_tasklog_t *log,
+                          double t0, int worker)
 {
     double start = scal_now();
     if (y && y->task_begin)
         y->task_begin(y->arg);
-    w->wl->run(w, task, y, results);
+    w->wl->run(w, task, scratch, y, results);
     if (y && y->task_end)
         y->task_end(y->arg);
     double end = scal_now();
@@ -133,7 +134,8 @@ static void human_tasks(scal_report_t *r, const scal_rep_t *m)
 int scal_report_rep(scal_report_t *r, int rep, const scal_rep_t *m, scal_record_t *rec)
 {
     const scal_work_t *w = r->work;
-    uint64_t bad = scal_work_validate(w, m->results);
+    char why[256] = "";
+    uint64_t bad = scal_work_validate(w, m->results, why, sizeof why);
     uint64_t sum_check = scal_checksum(m->results, 0, w->nresults);
 
     double sum = 0, mn = 0, mx = 0;
@@ -183,8 +185,8 @@ int scal_report_rep(scal_report_t *r, int rep, const scal_rep_t *m, scal_record_
                 rec->valid ? "yes" : "NO");
     }
     if (bad)
-        fprintf(stderr, "%s: repetition %d: %" PRIu64 " of %" PRIu64 " results failed validation\n",
-                r->cfg->prog, rep, bad, w->nresults);
+        fprintf(stderr, "%s: repetition %d: %" PRIu64 " of %" PRIu64 " results failed validation: %s\n",
+                r->cfg->prog, rep, bad, w->nresults, why);
     fflush(r->out);
     return rec->valid;
 }

@@ -22,10 +22,11 @@ typedef struct scal_tasklog {
     int32_t worker, cpu;
 } scal_tasklog_t;
 
-/* Run task `task` for worker `worker` (hooks in y may be NULL) and log
- * when, where and how long it ran, relative to t0. */
-void scal_task_run_logged(const scal_work_t *w, uint64_t task, const scal_yield_t *y,
-                          scal_result_t *results, scal_tasklog_t *log, double t0, int worker);
+/* Run task `task` for worker `worker` with its scratch (hooks in y may be
+ * NULL) and log when, where and how long it ran, relative to t0. */
+void scal_task_run_logged(const scal_work_t *w, uint64_t task, void *scratch,
+                          const scal_yield_t *y, scal_result_t *results, scal_tasklog_t *log,
+                          double t0, int worker);
 
 /* One measured repetition, as the engine hands it over. */
 typedef struct scal_rep {

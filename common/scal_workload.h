@@ -45,9 +45,11 @@ typedef struct scal_workload scal_workload_t;
 typedef struct scal_work {
     const scal_workload_t *wl;
     const scal_config_t *cfg;
-    uint64_t ntasks;   /* units of dispatch */
-    uint64_t nresults; /* results, in task order */
-    void *state;       /* the workload's own prepared data */
+    uint64_t ntasks;       /* units of dispatch */
+    uint64_t nresults;     /* results, in task order */
+    void *state;           /* the workload's own prepared data */
+    size_t shared_bytes;   /* large read-only data the engine places (0: none) */
+    const char *shared_what; /* what it is, for messages */
 } scal_work_t;
 
 struct scal_workload {
@@ -56,11 +58,28 @@ struct scal_workload {
     /* Check inputs and build shared data.  Returns 0, or -1 with a message
      * naming the bad value in err (a usage error: exit 2). */
     int (*prepare)(scal_work_t *w, char *err, size_t errlen);
-    /* Execute task `task`, writing its results.  Thread-safe. */
-    void (*run)(const scal_work_t *w, uint64_t task, const scal_yield_t *y,
+    /* Execute task `task`, writing its results.  Thread-safe; `scratch` is
+     * this worker's own (from scratch_new, or NULL without one). */
+    void (*run)(const scal_work_t *w, uint64_t task, void *scratch, const scal_yield_t *y,
                 scal_result_t *results);
     /* Independent, untimed check of result r: 1 if right, else 0. */
     int (*check)(const scal_work_t *w, uint64_t r, const scal_result_t *res);
+
+    /* Optional: per-worker working memory, made by the worker itself. */
+    void *(*scratch_new)(const scal_work_t *w);
+    void (*scratch_free)(void *scratch);
+    /* Optional, for workloads with shared_bytes > 0: lay the data over the
+     * engine's memory (malloc, or an MPI shared window), then fill it in
+     * `fill_phases` phases; in each, parts 0..nparts-1 may run in parallel,
+     * and every part of a phase must end before the next phase starts.
+     * Return 0, or -1 with err set. */
+    int (*attach)(scal_work_t *w, void *mem, char *err, size_t errlen);
+    int fill_phases;
+    int (*fill)(scal_work_t *w, int phase, int part, int nparts, char *err, size_t errlen);
+    /* Optional: check all results at once (else check() on each); returns
+     * the number that failed and names the first in err. */
+    uint64_t (*validate)(const scal_work_t *w, const scal_result_t *results, char *err,
+                         size_t errlen);
     /* --out: header line (no newline) and one row for result r. */
     const char *out_header;
     void (*out_row)(FILE *fp, uint64_t r, const scal_result_t *res);
@@ -88,8 +107,15 @@ void scal_work_release(scal_work_t *w);
  * checksums of disjoint result ranges add up (mod 2^64). */
 uint64_t scal_checksum(const scal_result_t *results, uint64_t first, uint64_t n);
 
-/* Check every result; returns the number that failed (0 = valid). */
-uint64_t scal_work_validate(const scal_work_t *w, const scal_result_t *results);
+/* A worker's scratch for w (NULL when the workload needs none), and its
+ * release. */
+void *scal_work_scratch_new(const scal_work_t *w);
+void scal_work_scratch_free(const scal_work_t *w, void *scratch);
+
+/* Check every result; returns the number that failed (0 = valid) and
+ * describes the first failure in err. */
+uint64_t scal_work_validate(const scal_work_t *w, const scal_result_t *results, char *err,
+                            size_t errlen);
 
 /* --- The kernels themselves, exposed for tests. --- */
 

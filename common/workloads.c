@@ -73,9 +73,10 @@ static int factor_prepare(scal_work_t *w, char *err, size_t errlen)
     return 0;
 }
 
-static void factor_run(const scal_work_t *w, uint64_t k, const scal_yield_t *y,
+static void factor_run(const scal_work_t *w, uint64_t k, void *scratch, const scal_yield_t *y,
                        scal_result_t *res)
 {
+    (void)scratch;
     uint64_t v = w->cfg->base + k, f1, f2;
     scal_factor_slow(v, y, &f1, &f2);
     res[k].v[0] = (int64_t)v;
@@ -110,7 +111,8 @@ static void factor_describe(char *buf, size_t len, uint64_t k, const scal_result
 
 /* ---- sleep ---- */
 
-static int sleep_prepare(scal_work_t *w, char *err, size_t errlen)
+/* sleep and spin need nothing prepared. */
+static int nothing_to_prepare(scal_work_t *w, char *err, size_t errlen)
 {
     (void)w;
     (void)err;
@@ -118,9 +120,10 @@ static int sleep_prepare(scal_work_t *w, char *err, size_t errlen)
     return 0;
 }
 
-static void sleep_run(const scal_work_t *w, uint64_t k, const scal_yield_t *y,
+static void sleep_run(const scal_work_t *w, uint64_t k, void *scratch, const scal_yield_t *y,
                       scal_result_t *res)
 {
+    (void)scratch;
     const scal_config_t *c = w->cfg;
     double s = scal_sleep_seconds(c->seed, k, c->mean, c->sigma);
     if (y && y->block_begin)
@@ -151,9 +154,10 @@ static void sleep_describe(char *buf, size_t len, uint64_t k, const scal_result_
 
 /* ---- spin ---- */
 
-static void spin_run(const scal_work_t *w, uint64_t k, const scal_yield_t *y,
+static void spin_run(const scal_work_t *w, uint64_t k, void *scratch, const scal_yield_t *y,
                      scal_result_t *res)
 {
+    (void)scratch;
     double us = w->cfg->us;
     if (us > 0) {
         double until = scal_now() + us * 1e-6;
@@ -183,13 +187,30 @@ static void spin_describe(char *buf, size_t len, uint64_t k, const scal_result_t
 }
 
 static const scal_workload_t workloads[] = {
-    {"factor", "factorize base+k by the seed's slow countdown (CPU-bound, uneven)",
-     factor_prepare, factor_run, factor_check, "task,value,f1,f2", factor_out, factor_describe,
-     NULL},
-    {"sleep", "sleep Normal(mean, sigma) seconds, negative -> 0 (I/O-like)", sleep_prepare,
-     sleep_run, sleep_check, "task,seconds", sleep_out, sleep_describe, NULL},
-    {"spin", "busy-wait --us microseconds; 0 is an empty task (overhead)", sleep_prepare,
-     spin_run, spin_check, "task", spin_out, spin_describe, NULL},
+    {.name = "factor",
+     .summary = "factorize base+k by the seed's slow countdown (CPU-bound, uneven)",
+     .prepare = factor_prepare,
+     .run = factor_run,
+     .check = factor_check,
+     .out_header = "task,value,f1,f2",
+     .out_row = factor_out,
+     .describe = factor_describe},
+    {.name = "sleep",
+     .summary = "sleep Normal(mean, sigma) seconds, negative -> 0 (I/O-like)",
+     .prepare = nothing_to_prepare,
+     .run = sleep_run,
+     .check = sleep_check,
+     .out_header = "task,seconds",
+     .out_row = sleep_out,
+     .describe = sleep_describe},
+    {.name = "spin",
+     .summary = "busy-wait --us microseconds; 0 is an empty task (overhead)",
+     .prepare = nothing_to_prepare,
+     .run = spin_run,
+     .check = spin_check,
+     .out_header = "task",
+     .out_row = spin_out,
+     .describe = spin_describe},
 };
 
 #define NWORKLOADS (sizeof workloads / sizeof workloads[0])
@@ -255,10 +276,28 @@ uint64_t scal_checksum(const scal_result_t *results, uint64_t first, uint64_t n)
     return sum;
 }
 
-uint64_t scal_work_validate(const scal_work_t *w, const scal_result_t *results)
+void *scal_work_scratch_new(const scal_work_t *w)
 {
+    return w->wl->scratch_new ? w->wl->scratch_new(w) : NULL;
+}
+
+void scal_work_scratch_free(const scal_work_t *w, void *scratch)
+{
+    if (w->wl->scratch_free && scratch)
+        w->wl->scratch_free(scratch);
+}
+
+uint64_t scal_work_validate(const scal_work_t *w, const scal_result_t *results, char *err,
+                            size_t errlen)
+{
+    if (w->wl->validate)
+        return w->wl->validate(w, results, err, errlen);
     uint64_t bad = 0;
     for (uint64_t r = 0; r < w->nresults; r++)
-        bad += !w->wl->check(w, r, results);
+        if (!w->wl->check(w, r, results) && bad++ == 0) {
+            char desc[96];
+            w->wl->describe(desc, sizeof desc, r, results);
+            snprintf(err, errlen, "result %llu is wrong: %s", (unsigned long long)r, desc);
+        }
     return bad;
 }

@@ -114,9 +114,11 @@ static void map_rep(engine_t *e, double t0)
         const int t = omp_get_thread_num();
         const uint64_t me = (uint64_t)e->rank * (uint64_t)e->T + (uint64_t)t;
         bind_or_die(e, t);
+        void *scratch = scal_work_scratch_new(w);
         for (uint64_t c = me * K; c < e->ntasks; c += W * K)
             for (uint64_t k = c; k < c + chunk_len(e, c); k++)
-                scal_task_run_logged(w, k, NULL, e->results, e->log, t0, (int)me);
+                scal_task_run_logged(w, k, scratch, NULL, e->results, e->log, t0, (int)me);
+        scal_work_scratch_free(w, scratch);
         scal_place_note_pu(&e->place, t);
     }
 
@@ -186,17 +188,19 @@ static void local_worker(engine_t *e, int rep, int t, double t0)
 {
     const int me = t; /* rank 0: worker id = thread */
     bind_or_die(e, t);
+    void *scratch = scal_work_scratch_new(e->work);
     for (;;) {
         uint64_t c = atomic_fetch_add_explicit(&e->next, e->chunk, memory_order_relaxed);
         if (c >= e->ntasks)
             break;
         for (uint64_t k = c; k < c + chunk_len(e, c); k++) {
-            scal_task_run_logged(e->work, k, NULL, e->results, e->log, t0, me);
+            scal_task_run_logged(e->work, k, scratch, NULL, e->results, e->log, t0, me);
             e->arrived[k] = e->log[k].end_s;
             if (streaming(e, rep))
                 scal_report_emit(e->report, rep, k, e->results, e->log[k].end_s);
         }
     }
+    scal_work_scratch_free(e->work, scratch);
     scal_place_note_pu(&e->place, t);
 }
 
@@ -261,6 +265,7 @@ static void remote_worker(engine_t *e, int t, double t0)
 {
     const int me = e->rank * e->T + t;
     bind_or_die(e, t);
+    void *scratch = scal_work_scratch_new(e->work);
     char *buf = malloc((size_t)e->chunk * sizeof(entry_t) + sizeof(request_t));
     if (!buf)
         scal_mpi_die("out of memory for a worker");
@@ -277,11 +282,12 @@ static void remote_worker(engine_t *e, int t, double t0)
         entry_t *x = (entry_t *)(buf + sizeof req);
         req.count = 0;
         for (uint64_t k = c; k < c + chunk_len(e, c); k++) {
-            scal_task_run_logged(e->work, k, NULL, e->results, e->log, t0, me);
+            scal_task_run_logged(e->work, k, scratch, NULL, e->results, e->log, t0, me);
             x[req.count++] = (entry_t){k, e->results[k], e->log[k]};
         }
     }
     scal_place_note_pu(&e->place, t);
+    scal_work_scratch_free(e->work, scratch);
     free(buf);
 }
 

@@ -81,12 +81,12 @@ static double gil_waited(void *arg)
 
 /* Run tasks [first, first + n) on worker `me`. */
 static void run_tasks(engine_t *e, int rep, int me, uint64_t first, uint64_t n, double t0,
-                      const scal_yield_t *y)
+                      void *scratch, const scal_yield_t *y)
 {
     const int stream = e->cfg->pool == SCAL_POOL_AS_COMPLETED &&
                        e->cfg->format == SCAL_FMT_HUMAN && rep == 1;
     for (uint64_t k = first; k < first + n; k++) {
-        scal_task_run_logged(e->work, k, y, e->results, e->log, t0, me);
+        scal_task_run_logged(e->work, k, scratch, y, e->results, e->log, t0, me);
         if (stream)
             scal_report_emit(e->report, rep, k, e->results, e->log[k].end_s);
     }
@@ -119,6 +119,8 @@ static double run_rep(engine_t *e, int rep)
         scal_yield_t y = {gil_tick,       gil_block_begin, gil_block_end, gil_task_begin,
                           gil_block_begin, gil_waited,     &gt};
         const scal_yield_t *yp = e->cfg->gil ? &y : NULL;
+        /* made by the worker itself, so its pages are near it */
+        void *scratch = scal_work_scratch_new(e->work);
 
 #pragma omp barrier
 #pragma omp single
@@ -128,17 +130,18 @@ static double run_rep(engine_t *e, int rep)
         if (ok) {
             if (pool == SCAL_POOL_MAP) {
                 for (uint64_t c = (uint64_t)me * chunk; c < ntasks; c += (uint64_t)T * chunk)
-                    run_tasks(e, rep, me, c, c + chunk <= ntasks ? chunk : ntasks - c, t0, yp);
+                    run_tasks(e, rep, me, c, c + chunk <= ntasks ? chunk : ntasks - c, t0, scratch, yp);
             } else {
                 for (;;) {
                     uint64_t c = atomic_fetch_add_explicit(&next, chunk, memory_order_relaxed);
                     if (c >= ntasks)
                         break;
-                    run_tasks(e, rep, me, c, c + chunk <= ntasks ? chunk : ntasks - c, t0, yp);
+                    run_tasks(e, rep, me, c, c + chunk <= ntasks ? chunk : ntasks - c, t0, scratch, yp);
                 }
             }
         }
         scal_place_note_pu(&e->place, me);
+        scal_work_scratch_free(e->work, scratch);
     }
     double wall = scal_now() - t0;
     e->threads_ok = ok;

@@ -44,6 +44,16 @@ check "default folder is results/<job>/<UTC stamp>-<SLURM_JOB_ID>" \
 check "the folder holds the study" eval '[ -s "$dir/runs.csv" ] && [ -s "$dir/summary.md" ]'
 check "env.txt records the Slurm job" grep -q '^SLURM_JOB_ID: 4242' "$dir/env.txt"
 
+# Without gnuplot on PATH: scripts and data are written, and how to render them said.
+mkdir bin
+for tool in awk sleep; do ln -s "$(command -v $tool)" bin/$tool; done
+PATH=$work/bin "$SCAL_RUN" --out nognuplot ok.job 2> err.txt
+rc=$?
+check "without gnuplot: the study still exits 0" [ $rc -eq 0 ]
+check "without gnuplot: scripts and data are kept" eval '[ -s nognuplot/plots/speedup.gp ] && [ -s nognuplot/plots/speedup.dat ]'
+check "without gnuplot: no images" [ ! -e nognuplot/plots/speedup.png ]
+check "without gnuplot: it says how to render them" grep -q 'cd nognuplot/plots && for f in \*.gp; do gnuplot' err.txt
+
 "$SCAL_RUN" --out "$dir" ok.job 2> err.txt
 rc=$?
 check "--out onto an existing study: exit 2" eval '[ $rc -eq 2 ] && grep -q "already holds a study" err.txt'

@@ -48,8 +48,7 @@ static void sr_plan_point(const sr_job_t *job, size_t si, const size_t idx[SR_NK
     p->id = sr_xstrdup(sr_buf_str(&id));
     sr_buf_free(&id);
     char *f = sr_id_filename(p->id);
-    if (s->engine == SR_ENGINE_OMP)
-        p->trace = sr_xasprintf("traces/%s.csv", f);
+    p->trace = sr_xasprintf("traces/%s.csv", f);
     p->log = sr_xasprintf("logs/%s.log", f);
     free(f);
 }

@@ -67,6 +67,10 @@ static void test_bad_p_and_ranges_refused(void)
     SCAL_CHECK(scal_graph_fill_random(&g, 0.5, 1, 5, 4, err, sizeof err) == -1);
     SCAL_CHECK(scal_graph_fill_cols(&g, 0, 12, err, sizeof err) == -1);
     SCAL_CHECK(strstr(err, "columns [0, 12)") != NULL);
+    scal_adj_t *other = scal_adj_generate(11, 0.5, 1, NULL, 0);
+    SCAL_CHECK(scal_graph_fill_adj(&g, other, 0, 10, err, sizeof err) == -1);
+    SCAL_CHECK(strstr(err, "m = 11") != NULL);
+    scal_adj_free(other);
     free(mem);
 }
 

@@ -28,8 +28,17 @@
  * when its estimated cost, unseen * W / (1 + degree * |F| / m), is below
  * push's; the mean degree is estimated per scratch from sampled rows.
  *
- * One source, many targets: the same forward steps, one search, stopping
- * when every target has been reached or after h levels.
+ * One source, many targets: a forward ball around s, shared by all targets,
+ * grows while that pays for itself (forward_pays()); targets inside it get
+ * their level.  Every longer path crosses the ball's frontier L at hop rf,
+ * so each remaining target t needs only a backward search from t, stopped at
+ * its first level that reaches L: d = rf + that level.  With many targets per
+ * source the ball is large and each backward search short.
+ *
+ * Cost: on a sparse graph too big for the caches a push step is bound by
+ * fetching rows from memory, not by the ORs, so the next row is prefetched
+ * while one is ORed; and grow() is compiled for AVX2 and AVX-512 as well
+ * as the portable baseline.
  */
 #include <string.h>
 
@@ -39,6 +48,15 @@ enum { V_FWD, V_FWD_SEEN, V_BWD, V_BWD_SEEN, V_SPARE, V_WANT };
 _Static_assert(V_WANT + 1 == BITSET_VECTORS, "scratch vectors");
 
 #define DEGREE_SAMPLE_ROWS 64
+
+/* grow() runs the hot loops; GCC builds it for x86-64-v4 (AVX-512), v3
+ * (AVX2, POPCNT) and the portable baseline, and the loader picks the clone
+ * this machine can run, so a portable build still uses the wide units. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+#define HOT_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define HOT_CLONES
+#endif
 
 void bitset_scratch_init(scal_paths_scratch_t *s, const scal_graph_t *g)
 {
@@ -117,30 +135,56 @@ static double step_cost(const scal_paths_scratch_t *s, uint32_t m, const struct 
     return push < pull ? push : pull;
 }
 
-static int push(const struct side *x, size_t nw, uint64_t *next, const uint64_t *stop)
+/* The first set bit of v at or after bit i, or -1. */
+static inline int64_t next_bit(const uint64_t *v, size_t nw, size_t i)
+{
+    size_t w = i / 64;
+    if (w >= nw)
+        return -1;
+    uint64_t bits = v[w] & (~UINT64_C(0) << (i % 64));
+    while (!bits) {
+        if (++w == nw)
+            return -1;
+        bits = v[w];
+    }
+    return (int64_t)(w * 64 + (size_t)__builtin_ctzll(bits));
+}
+
+/* Ask for a whole row now, so that it arrives while the one before it is
+ * being ORed: a row of a large graph is a cold DRAM stream, and its latency,
+ * not the ORs, bounds push. */
+static inline void prefetch_row(const uint64_t *r, size_t nw)
+{
+    for (size_t k = 0; k < nw; k += 8)
+        __builtin_prefetch(r + k);
+}
+
+static inline int push(const struct side *x, size_t nw, uint64_t *next, const uint64_t *stop)
 {
     memset(next, 0, nw * sizeof *next);
-    for (size_t w = 0; w < nw; w++) {
-        for (uint64_t bits = x->frontier[w]; bits; bits &= bits - 1) {
-            const uint64_t *r = x->away + (w * 64 + (size_t)__builtin_ctzll(bits)) * nw;
-            if (stop) {
-                uint64_t hit = 0;
-                for (size_t k = 0; k < nw; k++) {
-                    next[k] |= r[k];
-                    hit |= r[k] & stop[k];
-                }
-                if (hit)
-                    return 1;
-            } else {
-                for (size_t k = 0; k < nw; k++)
-                    next[k] |= r[k];
+    int64_t u = next_bit(x->frontier, nw, 0);
+    while (u >= 0) {
+        const uint64_t *r = x->away + (size_t)u * nw;
+        u = next_bit(x->frontier, nw, (size_t)u + 1);
+        if (u >= 0)
+            prefetch_row(x->away + (size_t)u * nw, nw);
+        if (stop) {
+            uint64_t hit = 0;
+            for (size_t k = 0; k < nw; k++) {
+                next[k] |= r[k];
+                hit |= r[k] & stop[k];
             }
+            if (hit)
+                return 1;
+        } else {
+            for (size_t k = 0; k < nw; k++)
+                next[k] |= r[k];
         }
     }
     return 0;
 }
 
-static int pull(const struct side *x, uint32_t m, size_t nw, uint64_t *next, const uint64_t *stop)
+static inline int pull(const struct side *x, uint32_t m, size_t nw, uint64_t *next, const uint64_t *stop)
 {
     if (stop) {
         for (size_t w = 0; w < nw; w++)
@@ -169,7 +213,7 @@ static int pull(const struct side *x, uint32_t m, size_t nw, uint64_t *next, con
  * the level unfinished.  Otherwise the level's new nodes become x's frontier
  * (the old frontier's vector becomes *next) and 0 is returned; an empty new
  * level leaves x->n_frontier == 0. */
-static int grow(const scal_paths_scratch_t *s, uint32_t m, size_t nw, struct side *x,
+HOT_CLONES static int grow(const scal_paths_scratch_t *s, uint32_t m, size_t nw, struct side *x,
                 uint64_t **next, const uint64_t *stop)
 {
     uint64_t *level = *next;
@@ -214,12 +258,24 @@ int bitset_distance(const scal_graph_t *g, scal_paths_scratch_t *s, uint32_t sou
     return -1;
 }
 
+/* Whether the shared forward ball should grow one more level before the
+ * targets' backward searches start.  Growing costs about |F| rows now; a
+ * backward search then needs about m / (degree |F|) rows to hit the ball,
+ * so growing saves each of the `pending` searches a share of that.  Grow
+ * while |F|^2 < 2 pending m / degree (the two costs balance there). */
+static int forward_pays(const scal_paths_scratch_t *s, uint32_t m, const struct side *f,
+                        size_t pending)
+{
+    double degree = s->degree > 1.0 ? s->degree : 1.0, n = f->n_frontier;
+    return n * n < 2.0 * (double)pending * m / degree;
+}
+
 void bitset_distances_from(const scal_graph_t *g, scal_paths_scratch_t *s, uint32_t source,
                            const uint32_t *targets, size_t n, int h, int32_t *dist)
 {
     const size_t nw = g->words;
     uint64_t *v = s->bits, *want = v + V_WANT * nw, *spare = v + V_SPARE * nw;
-    memset(v + V_FWD * nw, 0, 2 * nw * sizeof *v);
+    memset(v, 0, 4 * nw * sizeof *v);
     memset(want, 0, nw * sizeof *v);
     size_t pending = 0;
     for (size_t k = 0; k < n; k++) {
@@ -229,19 +285,46 @@ void bitset_distances_from(const scal_graph_t *g, scal_paths_scratch_t *s, uint3
             pending++;
         }
     }
-    struct side f;
+    /* A forward ball shared by all targets, radius rf: targets inside it
+     * get their level. */
+    struct side f, b;
     side_start(&f, v + V_FWD * nw, v + V_FWD_SEEN * nw, source, g->rows, g->cols);
-    for (int d = 1; d <= h && pending > 0; d++) {
+    int rf = 0;
+    while (pending > 0 && rf < h && forward_pays(s, g->m, &f, pending)) {
         grow(s, g->m, nw, &f, &spare, NULL);
+        rf++;
         if (f.n_frontier == 0)
-            break;
+            return; /* nothing more is reachable */
         if (!meets(f.frontier, want, nw))
             continue;
         for (size_t k = 0; k < n; k++) {
             if (dist[k] < 0 && get_bit(f.frontier, targets[k])) {
-                dist[k] = d;
+                dist[k] = rf;
                 pending--;
             }
         }
+    }
+    /* Every path longer than rf passes through the ball's frontier L at
+     * hop rf, so a target outside the ball is at rf + j, j the first level
+     * of a backward search from it that reaches L. */
+    uint64_t *front = v + V_BWD * nw, *seen = v + V_BWD_SEEN * nw;
+    for (size_t k = 0; k < n && pending > 0; k++) {
+        if (dist[k] >= 0)
+            continue;
+        /* front and spare are the two vectors L does not occupy, in some
+         * order after grow()'s swaps. */
+        memset(front, 0, nw * sizeof *v);
+        memset(seen, 0, nw * sizeof *v);
+        side_start(&b, front, seen, targets[k], g->cols, g->rows);
+        for (int j = 1; rf + j <= h; j++) {
+            if (grow(s, g->m, nw, &b, &spare, f.frontier)) {
+                dist[k] = rf + j;
+                break;
+            }
+            if (b.n_frontier == 0)
+                break;
+        }
+        front = b.frontier;
+        pending--;
     }
 }

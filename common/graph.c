@@ -165,10 +165,31 @@ static void transpose64(uint64_t a[64])
     }
 }
 
+/* out = in transposed.  A sparse block costs a few operations per bit
+ * scattered; once it proves dense, transpose64()'s fixed cost is less. */
+static void transpose_block(const uint64_t in[64], uint64_t out[64])
+{
+    unsigned budget = 256;
+    memset(out, 0, 64 * sizeof *out);
+    for (unsigned r = 0; r < 64; r++) {
+        for (uint64_t x = in[r]; x; x &= x - 1) {
+            if (budget-- == 0) {
+                memcpy(out, in, 64 * sizeof *out);
+                transpose64(out);
+                return;
+            }
+            out[__builtin_ctzll(x)] |= UINT64_C(1) << r;
+        }
+    }
+}
+
 /* Columns come from 64 x 64 bit blocks of the rows, transposed: word rb of
- * column j is block (rb, j / 64) transposed, row j % 64.  Blocks go row band
- * by row band, so the rows are read in order and the columns' words being
- * written (one cache line per column, reused by 8 bands) stay in cache. */
+ * column j is block (rb, j / 64) transposed, row j % 64.  Blocks go in
+ * tiles of TILE row bands by TILE column words, so that the tile reads a
+ * run of TILE words (a cache line) from each of its rows and writes a run
+ * of TILE words to each of its columns: every line of rows and columns is
+ * moved once, in whole, and the misses of a tile overlap. */
+#define TILE 8
 int scal_graph_fill_cols(scal_graph_t *g, uint64_t c0, uint64_t c1, char *err, size_t errlen)
 {
     if (check_range("columns", c0, c1, g->m, err, errlen))
@@ -177,20 +198,38 @@ int scal_graph_fill_cols(scal_graph_t *g, uint64_t c0, uint64_t c1, char *err, s
         return 0;
     const size_t nw = g->words;
     const size_t w0 = c0 / 64, w1 = (c1 - 1) / 64;
-    uint64_t blk[64];
-    for (size_t rb = 0; rb < nw; rb++) {
-        size_t band = g->m - rb * 64 < 64 ? g->m - rb * 64 : 64;
-        const uint64_t *rows = g->rows + rb * 64 * nw;
-        for (size_t w = w0; w <= w1; w++) {
-            for (size_t r = 0; r < 64; r++)
-                blk[r] = r < band ? rows[r * nw + w] : 0;
-            transpose64(blk);
-            size_t lo = c0 > w * 64 ? c0 - w * 64 : 0;
-            size_t hi = c1 < w * 64 + 64 ? c1 - w * 64 : 64;
-            for (size_t c = lo; c < hi; c++)
-                g->cols[(w * 64 + c) * nw + rb] = blk[c];
+    uint64_t in[TILE][64];                      /* one band: [word][row] */
+    uint64_t(*out)[TILE][64] = malloc(sizeof(uint64_t[TILE][TILE][64])); /* [word][band][col] */
+    if (!out)
+        return scal_errf(err, errlen, "out of memory for a %d x %d tile", TILE, TILE);
+    for (size_t rb0 = 0; rb0 < nw; rb0 += TILE) {
+        size_t bands = nw - rb0 < TILE ? nw - rb0 : TILE;
+        for (size_t wt = w0; wt <= w1; wt += TILE) {
+            size_t words = w1 + 1 - wt < TILE ? w1 + 1 - wt : TILE;
+            for (size_t b = 0; b < bands; b++) {
+                size_t row0 = (rb0 + b) * 64;
+                size_t n = g->m - row0 < 64 ? g->m - row0 : 64;
+                for (size_t r = 0; r < 64; r++) {
+                    const uint64_t *src = g->rows + (row0 + r) * nw + wt;
+                    for (size_t k = 0; k < words; k++)
+                        in[k][r] = r < n ? src[k] : 0;
+                }
+                for (size_t k = 0; k < words; k++)
+                    transpose_block(in[k], out[k][b]);
+            }
+            for (size_t k = 0; k < words; k++) {
+                size_t w = wt + k;
+                size_t lo = c0 > w * 64 ? c0 - w * 64 : 0;
+                size_t hi = c1 < w * 64 + 64 ? c1 - w * 64 : 64;
+                for (size_t c = lo; c < hi; c++) {
+                    uint64_t *col = g->cols + (w * 64 + c) * nw + rb0;
+                    for (size_t b = 0; b < bands; b++)
+                        col[b] = out[k][b][c];
+                }
+            }
         }
     }
+    free(out);
     return 0;
 }
 

@@ -44,8 +44,9 @@ static int check_range(const char *what, uint64_t a, uint64_t b, uint32_t m, cha
                        size_t errlen)
 {
     if (a > b || b > m)
-        return scal_errf(err, errlen, "%s [%" PRIu64 ", %" PRIu64 ") are not a range within [0, %u)",
-                         what, a, b, m);
+        return scal_errf(err, errlen,
+                         "%s [%" PRIu64 ", %" PRIu64 ") are not a range within [0, %u)", what, a,
+                         b, m);
     return 0;
 }
 

@@ -51,8 +51,10 @@ _Static_assert(V_WANT + 1 == BITSET_VECTORS, "scratch vectors");
 
 /* grow() runs the hot loops; GCC builds it for x86-64-v4 (AVX-512), v3
  * (AVX2, POPCNT) and the portable baseline, and the loader picks the clone
- * this machine can run, so a portable build still uses the wide units. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+ * this machine can run (an ifunc, hence glibc), so a portable build still
+ * uses the wide units. */
+#if defined(__x86_64__) && defined(__GLIBC__) && defined(__GNUC__) && !defined(__clang__) && \
+    __GNUC__ >= 12
 #define HOT_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
 #define HOT_CLONES
@@ -184,7 +186,8 @@ static inline int push(const struct side *x, size_t nw, uint64_t *next, const ui
     return 0;
 }
 
-static inline int pull(const struct side *x, uint32_t m, size_t nw, uint64_t *next, const uint64_t *stop)
+static inline int pull(const struct side *x, uint32_t m, size_t nw, uint64_t *next,
+                       const uint64_t *stop)
 {
     if (stop) {
         for (size_t w = 0; w < nw; w++)
@@ -213,8 +216,8 @@ static inline int pull(const struct side *x, uint32_t m, size_t nw, uint64_t *ne
  * the level unfinished.  Otherwise the level's new nodes become x's frontier
  * (the old frontier's vector becomes *next) and 0 is returned; an empty new
  * level leaves x->n_frontier == 0. */
-HOT_CLONES static int grow(const scal_paths_scratch_t *s, uint32_t m, size_t nw, struct side *x,
-                uint64_t **next, const uint64_t *stop)
+HOT_CLONES static int grow(const scal_paths_scratch_t *s, uint32_t m, size_t nw,
+                           struct side *x, uint64_t **next, const uint64_t *stop)
 {
     uint64_t *level = *next;
     int met = pull_cost(s, m, x) < push_cost(x) ? pull(x, m, nw, level, stop)

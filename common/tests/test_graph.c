@@ -147,6 +147,35 @@ static void test_fill_independent_of_partition_and_order(void)
     }
 }
 
+/* Threads filling interleaved row ranges, then column ranges, as an engine
+ * would, build the same bytes as one thread, at 1, 2 and 4 threads. */
+static void test_parallel_fill_matches_serial(void)
+{
+    const uint32_t m = 1500;
+    size_t bytes;
+    scal_graph_bytes(m, SCAL_KERNEL_BITSET, &bytes, NULL, 0);
+    scal_graph_t serial, par;
+    void *ms = fixture_random(&serial, m, 0.01, 17, SCAL_KERNEL_BITSET);
+    void *mp = fixture_storage(&par, m, SCAL_KERNEL_BITSET);
+    for (int threads = 1; threads <= 4; threads *= 2) {
+        memset(mp, 0xa5, bytes);
+        int failed = 0;
+#pragma omp parallel num_threads(threads) reduction(+ : failed)
+        {
+#pragma omp for schedule(dynamic, 1)
+            for (uint32_t r = 0; r < m; r += 61)
+                failed += scal_graph_fill_random(&par, 0.01, 17, r, r + 61 < m ? r + 61 : m, NULL,
+                                                 0) < 0;
+#pragma omp for schedule(dynamic, 1)
+            for (uint32_t c = 0; c < m; c += 100)
+                failed += scal_graph_fill_cols(&par, c, c + 100 < m ? c + 100 : m, NULL, 0);
+        }
+        SCAL_CHECK(failed == 0 && memcmp(ms, mp, bytes) == 0);
+    }
+    free(ms);
+    free(mp);
+}
+
 /* Columns hold exactly the transposed rows, and both layouts hold the same
  * edges. */
 static void test_columns_transpose_rows_and_layouts_agree(void)
@@ -250,6 +279,7 @@ int main(void)
     SCAL_RUN(test_rows_are_sorted_loopless_and_exact_at_0_and_1);
     SCAL_RUN(test_edge_count_matches_p);
     SCAL_RUN(test_fill_independent_of_partition_and_order);
+    SCAL_RUN(test_parallel_fill_matches_serial);
     SCAL_RUN(test_columns_transpose_rows_and_layouts_agree);
     SCAL_RUN(test_adjacency_lists_match_storage);
     SCAL_RUN(test_arcs_sorted_merged_loops_dropped);

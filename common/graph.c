@@ -4,9 +4,11 @@
 
 #include <inttypes.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "scal_err.h"
 
@@ -70,6 +72,25 @@ int scal_graph_bytes(uint64_t m, scal_kernel_t kernel, size_t *bytes, char *err,
                          scal_kernel_name(kernel));
     *bytes = n;
     return 0;
+}
+
+void *scal_graph_alloc(size_t bytes, char *err, size_t errlen)
+{
+    const size_t huge = (size_t)2 << 20;
+    void *mem = NULL;
+    size_t n = 0;
+    if (bytes > 0 && bytes <= SIZE_MAX - huge) {
+        n = (bytes + huge - 1) / huge * huge;
+        mem = aligned_alloc(huge, n);
+    }
+    if (!mem) {
+        scal_errf(err, errlen, "out of memory for %zu bytes of graph storage", bytes);
+        return NULL;
+    }
+#ifdef MADV_HUGEPAGE
+    madvise(mem, n, MADV_HUGEPAGE); /* advice: where it fails, pages are just smaller */
+#endif
+    return mem;
 }
 
 int scal_graph_view(scal_graph_t *g, void *mem, size_t bytes, uint64_t m, scal_kernel_t kernel,

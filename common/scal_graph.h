@@ -67,6 +67,14 @@ typedef struct scal_graph {
  * size overflows size_t. */
 int scal_graph_bytes(uint64_t m, scal_kernel_t kernel, size_t *bytes, char *err, size_t errlen);
 
+/* Allocate `bytes` of graph storage (release with free()), aligned to
+ * 2 MiB and advised to be backed by transparent huge pages: searches jump
+ * from row to row, and with 4 KiB pages nearly every row costs a TLB miss
+ * (about 10% of a query at m = 20000).  Memory from elsewhere (an MPI
+ * window) works as well without this.  Returns NULL when memory runs out,
+ * with a message naming the bytes. */
+void *scal_graph_alloc(size_t bytes, char *err, size_t errlen);
+
 /* Lay a view for m nodes in `kernel`'s layout over mem (8-byte aligned; 64
  * is better), which holds `bytes` bytes.  Reads and writes nothing in mem.
  * Returns 0, or -1 when m is invalid, mem is NULL or misaligned, or bytes is

@@ -125,10 +125,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "paths_bench: %s\n", err);
         return 2;
     }
-    void *mem = aligned_alloc(4096, (bytes + 4095) / 4096 * 4096);
+    void *mem = scal_graph_alloc(bytes, err, sizeof err);
     scal_graph_t g;
     if (!mem || scal_graph_view(&g, mem, bytes, c.m, c.kernel, err, sizeof err)) {
-        fprintf(stderr, "paths_bench: %s\n", mem ? err : "out of memory for the graph");
+        fprintf(stderr, "paths_bench: %s\n", err);
         return 1;
     }
     double t0 = scal_now();

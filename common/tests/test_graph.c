@@ -53,6 +53,20 @@ static void test_view_refuses_small_or_misaligned_memory(void)
     SCAL_CHECK(strstr(err, "aligned") != NULL);
 }
 
+static void test_alloc_aligns_to_huge_pages(void)
+{
+    char err[160];
+    size_t bytes;
+    scal_graph_t g;
+    scal_graph_bytes(3000, SCAL_KERNEL_BITSET, &bytes, NULL, 0);
+    void *mem = scal_graph_alloc(bytes, err, sizeof err);
+    SCAL_CHECK(mem && (uintptr_t)mem % (2u << 20) == 0);
+    SCAL_CHECK(scal_graph_view(&g, mem, bytes, 3000, SCAL_KERNEL_BITSET, err, sizeof err) == 0);
+    free(mem);
+    SCAL_CHECK(scal_graph_alloc(SIZE_MAX, err, sizeof err) == NULL);
+    SCAL_CHECK(strstr(err, "bytes of graph storage") != NULL);
+}
+
 static void test_bad_p_and_ranges_refused(void)
 {
     char err[160];
@@ -275,6 +289,7 @@ int main(void)
     SCAL_RUN(test_kernel_names_round_trip);
     SCAL_RUN(test_bytes_are_exact_and_bad_m_refused);
     SCAL_RUN(test_view_refuses_small_or_misaligned_memory);
+    SCAL_RUN(test_alloc_aligns_to_huge_pages);
     SCAL_RUN(test_bad_p_and_ranges_refused);
     SCAL_RUN(test_rows_are_sorted_loopless_and_exact_at_0_and_1);
     SCAL_RUN(test_edge_count_matches_p);

@@ -62,9 +62,12 @@ int scal_paths_distance(const scal_graph_t *g, scal_paths_scratch_t *s, uint32_t
                         uint32_t target, int h);
 
 /* Grouped queries: the distances from one source to n targets (repeats
- * allowed) into dist[0..n-1], by one search from the source that stops when
- * every target is found or h hops are done.  Cheaper than n calls of
- * scal_paths_distance() when a source has many targets.  Cannot fail. */
+ * allowed) into dist[0..n-1].  bitset grows one forward ball from the
+ * source for all targets (as far as pays for itself) and then meets it with
+ * a short backward search per target not inside it; matvec runs its
+ * products once until every target is found or h hops are done.  Per
+ * target it costs less than scal_paths_distance() once a source has a few
+ * targets (m = 20000, p = 0.0005, 16 targets: about 4x less).  Cannot fail. */
 void scal_paths_distances_from(const scal_graph_t *g, scal_paths_scratch_t *s, uint32_t source,
                                const uint32_t *targets, size_t n, int h, int32_t *dist);
 
@@ -78,7 +81,8 @@ int scal_ref_distances(const scal_adj_t *a, uint32_t source, int h, int32_t *dis
  * -1..h, 0 exactly when source == target, and (h >= 1) 1 exactly when the
  * edge source->target exists.  Then recompute `sample` pairs, spread evenly
  * over 0..q-1 (pair floor(i * q / sample)), with the reference BFS over
- * `ref`, built from g when ref is NULL.
+ * `ref`; when ref is NULL and sample > 0 it is built from g, which reads
+ * all of the storage once (pass it in to validate several runs).
  * Returns 0 when all hold, 1 when an answer is wrong (the message names the
  * pair, its answer and why it is wrong), -1 when memory runs out. */
 int scal_paths_validate(const scal_graph_t *g, const scal_adj_t *ref, const scal_pair_t *pairs,

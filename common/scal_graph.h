@@ -1,0 +1,198 @@
+/* scal_graph.h - the `paths` workload's directed graph: generation, storage
+ * in caller-provided memory, adjacency lists, Matrix Market I/O.
+ *
+ * A graph has m nodes (1 <= m <= SCAL_GRAPH_MAX_NODES) and no self loops.
+ *
+ * Storage, one layout per kernel, in one block of memory the caller provides
+ * (malloc, or an MPI shared window so that a node holds one copy):
+ *   bitset  m rows of W = ceil(m / 64) uint64 words (bit j % 64 of word j / 64
+ *           of row i is the edge i->j), then m columns of W words (bit i of
+ *           column j is the same edge), so searches can go forward over rows
+ *           and backward over columns;
+ *   matvec  a dense row-major m x m uint8 matrix, 1 for an edge: the seed's
+ *           numpy form.
+ * Filling goes in two passes.  scal_graph_fill_random() (or _fill_adj())
+ * writes rows [r0, r1); callers may fill disjoint row ranges in parallel.
+ * Once every row is written, scal_graph_fill_cols() writes columns [c0, c1)
+ * of the bitset storage from the rows, again in parallel over disjoint
+ * ranges.  Each fill writes every byte of its range, so the memory needs no
+ * zeroing and is first touched by whoever fills it.
+ *
+ * Generated graphs: edge i->j (j != i) with probability p, independently.
+ * Row i comes from RNG stream (seed, i) by geometric skipping: the gap to the
+ * next edge among the m - 1 candidates j != i (in increasing j) is
+ * floor(log(U) / log(1 - p)), U uniform in (0, 1].  A row costs time
+ * proportional to 1 + its edges, and does not depend on who builds it or on
+ * how rows are split among workers.  p = 0 and p = 1 are exact (no edges,
+ * every edge) and draw no numbers.
+ *
+ * Nothing here is global: every function works on the objects it is given,
+ * and the read-only functions may be called from many threads at once.
+ */
+#ifndef SCAL_GRAPH_H
+#define SCAL_GRAPH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scal_rng.h"
+
+/* Node ids are uint32_t and distances int32_t; this keeps both in range. */
+#define SCAL_GRAPH_MAX_NODES 0x7fffffffu
+
+typedef enum scal_kernel {
+    SCAL_KERNEL_BITSET = 0, /* the default, the fast one */
+    SCAL_KERNEL_MATVEC = 1, /* the seed's repeated vector-matrix products */
+} scal_kernel_t;
+
+/* "bitset" or "matvec". */
+const char *scal_kernel_name(scal_kernel_t kernel);
+
+/* Parse a kernel name into *kernel.  Returns 0, or -1 naming the bad name. */
+int scal_kernel_parse(const char *name, scal_kernel_t *kernel, char *err, size_t errlen);
+
+/* A view of graph storage that lives elsewhere; copying the struct is cheap
+ * and the view owns nothing. */
+typedef struct scal_graph {
+    uint32_t m;           /* nodes */
+    scal_kernel_t kernel; /* which layout the memory holds */
+    size_t words;         /* bitset: uint64 words per row and per column */
+    uint64_t *rows;       /* bitset: m x words, out-neighbours of each node */
+    uint64_t *cols;       /* bitset: m x words, in-neighbours of each node */
+    uint8_t *dense;       /* matvec: m x m */
+} scal_graph_t;
+
+/* Exact bytes of storage for m nodes in `kernel`'s layout, in *bytes.
+ * Returns 0, or -1 naming m when it is 0, above SCAL_GRAPH_MAX_NODES, or the
+ * size overflows size_t. */
+int scal_graph_bytes(uint64_t m, scal_kernel_t kernel, size_t *bytes, char *err, size_t errlen);
+
+/* Allocate `bytes` of graph storage (release with free()), aligned to
+ * 2 MiB and advised to be backed by transparent huge pages: searches jump
+ * from row to row, and with 4 KiB pages nearly every row costs a TLB miss
+ * (about 10% of a query at m = 20000).  Memory from elsewhere (an MPI
+ * window) works as well without this.  Returns NULL when memory runs out,
+ * with a message naming the bytes. */
+void *scal_graph_alloc(size_t bytes, char *err, size_t errlen);
+
+/* Lay a view for m nodes in `kernel`'s layout over mem (8-byte aligned; 64
+ * is better), which holds `bytes` bytes.  Reads and writes nothing in mem.
+ * Returns 0, or -1 when m is invalid, mem is NULL or misaligned, or bytes is
+ * smaller than scal_graph_bytes() (the message gives both sizes). */
+int scal_graph_view(scal_graph_t *g, void *mem, size_t bytes, uint64_t m, scal_kernel_t kernel,
+                    char *err, size_t errlen);
+
+/* Check that p is a probability in [0, 1].  Returns 0, or -1 naming p. */
+int scal_graph_check_p(double p, char *err, size_t errlen);
+
+/* Write rows [r0, r1) of the generated graph (m = g->m, p, seed) into g.
+ * Returns the number of edges written, or -1 when p is not in [0, 1] or the
+ * range is not within [0, m] (the message names them). */
+int64_t scal_graph_fill_random(scal_graph_t *g, double p, uint64_t seed, uint64_t r0, uint64_t r1,
+                               char *err, size_t errlen);
+
+struct scal_adj;
+
+/* Write rows [r0, r1) of the graph held as adjacency lists (say, read from
+ * Matrix Market) into g.  Returns the number of edges written, or -1 when a
+ * and g differ in m or the range is not within [0, m]. */
+int64_t scal_graph_fill_adj(scal_graph_t *g, const struct scal_adj *a, uint64_t r0, uint64_t r1,
+                            char *err, size_t errlen);
+
+/* After every row is filled: write columns [c0, c1) of the bitset storage
+ * (does nothing for matvec).  Reads all rows, writes only those columns.
+ * Returns 0, or -1 when the range is not within [0, m]. */
+int scal_graph_fill_cols(scal_graph_t *g, uint64_t c0, uint64_t c1, char *err, size_t errlen);
+
+/* 1 if the edge i->j is in g, else 0.  i, j < g->m. */
+static inline int scal_graph_has_edge(const scal_graph_t *g, uint32_t i, uint32_t j)
+{
+    if (g->kernel == SCAL_KERNEL_MATVEC)
+        return g->dense[(size_t)i * g->m + j] != 0;
+    return (int)((g->rows[(size_t)i * g->words + j / 64] >> (j % 64)) & 1);
+}
+
+/* Write the out-neighbours of node i < g->m into out (room for g->m - 1
+ * ids), ascending.  Returns their number; cannot fail. */
+uint32_t scal_graph_row(const scal_graph_t *g, uint32_t i, uint32_t *out);
+
+/* Number of edges in rows [r0, r1), r0 <= r1 <= g->m; cannot fail. */
+uint64_t scal_graph_edges(const scal_graph_t *g, uint32_t r0, uint32_t r1);
+
+/* One row of a generated graph, produced lazily in increasing column order.
+ * Any worker can produce any row alone; the graph fills, the adjacency
+ * lists and the tests all draw rows through this one generator. */
+typedef struct scal_row_gen {
+    scal_rng_t rng;
+    double log_q;    /* log(1 - p), < 0; unused when p is 0 or 1 */
+    uint32_t row;    /* the node whose out-neighbours these are */
+    uint32_t n;      /* candidates: m - 1 (self loops excluded) */
+    uint32_t pos;    /* next candidate to consider, 0..n */
+    int all;         /* p == 1: every candidate, no draws */
+} scal_row_gen_t;
+
+/* Start row `row` (< m) of the graph (m, p, seed); p must be in [0, 1]
+ * (see scal_graph_check_p), m >= 1. */
+void scal_row_gen_init(scal_row_gen_t *rg, uint32_t m, double p, uint64_t seed, uint32_t row);
+
+/* The next out-neighbour of the row, or -1 when the row is done. */
+int64_t scal_row_gen_next(scal_row_gen_t *rg);
+
+/* Adjacency lists (CSR): the out-neighbours of node i, ascending and
+ * without repeats or self loops, are next[start[i]] .. next[start[i+1]-1].
+ * The reference BFS runs on these, and Matrix Market files arrive as these. */
+typedef struct scal_adj {
+    uint32_t m;
+    uint64_t edges;
+    uint64_t *start; /* m + 1 */
+    uint32_t *next;  /* edges */
+} scal_adj_t;
+
+/* Adjacency lists of the generated graph (m, p, seed), built from the same
+ * row generator as the storage, independently of it.  Returns NULL when m or
+ * p is invalid or memory runs out. */
+scal_adj_t *scal_adj_generate(uint64_t m, double p, uint64_t seed, char *err, size_t errlen);
+
+/* Adjacency lists read back from filled storage.  Returns NULL when memory
+ * runs out. */
+scal_adj_t *scal_adj_from_graph(const scal_graph_t *g, char *err, size_t errlen);
+
+/* Adjacency lists of the n arcs src[k] -> dst[k] on m nodes, sorted, with
+ * repeats merged and self loops dropped.  Returns NULL when m is invalid, an
+ * id is >= m (the message names the arc), or memory runs out. */
+scal_adj_t *scal_adj_from_arcs(uint64_t m, size_t n, const uint32_t *src, const uint32_t *dst,
+                               char *err, size_t errlen);
+
+void scal_adj_free(scal_adj_t *a);
+
+/* Read a Matrix Market coordinate file ("%%MatrixMarket matrix coordinate
+ * pattern|integer|real general|symmetric"; qualifiers in any case) into
+ * adjacency lists.  Entry "i j [value]" (1-based) is the edge i-1 -> j-1
+ * unless its value is zero; symmetric files add j-1 -> i-1 as well.  An
+ * entry given twice is one edge.  Self loops (i == j) are accepted and
+ * dropped: the graph model has none, and a path of 0 hops already joins a
+ * node to itself, so they could never change an answer.  Comment lines
+ * ('%') and blank lines are skipped.
+ * Returns NULL with "FILE:LINE: ..." on a bad header, a bad size line (not
+ * three integers, rows or cols < 1, rows != cols, nnz < 0, rows above
+ * SCAL_GRAPH_MAX_NODES), an index outside 1..rows, a bad value, garbage on a
+ * line, more entries than announced or fewer (LINE is then the line after
+ * the last), or "FILE: ..." when the file cannot be read or memory runs out. */
+scal_adj_t *scal_mm_read(const char *path, char *err, size_t errlen);
+
+/* Write g to path as "%%MatrixMarket matrix coordinate pattern general",
+ * 1-based, rows in order.  Returns 0, or -1 with "FILE: ..." when the file
+ * cannot be written. */
+int scal_mm_write(const scal_graph_t *g, const char *path, char *err, size_t errlen);
+
+/* MemAvailable from `meminfo` (NULL: /proc/meminfo) in bytes, in *bytes.
+ * Returns 0, or -1 when the file cannot be read or has no MemAvailable. */
+int scal_mem_available(const char *meminfo, uint64_t *bytes, char *err, size_t errlen);
+
+/* Refuse `need` bytes of `what` (say "graph storage (bitset, m = 100000)")
+ * when they exceed MemAvailable.  Returns 0 when they fit, or when MemAvailable
+ * cannot be read (nothing to check against); -1 when they do not fit, with a
+ * message giving both byte counts. */
+int scal_mem_check(uint64_t need, const char *what, const char *meminfo, char *err, size_t errlen);
+
+#endif

@@ -31,6 +31,9 @@ typedef struct opt {
 
 static const char *const pool_names[] = {"map", "submit", "as-completed", NULL};
 static const char *const format_names[] = {"human", "csv", "json", NULL};
+/* In scal_kernel_t and scal_share_t order. */
+static const char *const kernel_names[] = {"bitset", "matvec", NULL};
+static const char *const share_names[] = {"window", "copy", "per-task", NULL};
 /* In scal_bind_policy_t order. */
 static const char *const bind_names[] = {"auto", "none", "compact", "spread", NULL};
 
@@ -79,10 +82,31 @@ static const opt_t options[] = {
      "mean sleep in seconds"},
     {"sigma", OPT_DOUBLE, OFF(sigma), 0, 0, 0.0, 86400.0, NULL, ANY, "sleep", "S",
      "standard deviation of the sleep in seconds"},
-    {"seed", OPT_U64, OFF(seed), 0, UINT64_MAX, 0, 0, NULL, ANY, "sleep", "S",
+    {"seed", OPT_U64, OFF(seed), 0, UINT64_MAX, 0, 0, NULL, ANY, "sleep paths", "S",
      "random seed"},
     {"us", OPT_DOUBLE, OFF(us), 0, 0, 0.0, 1e9, NULL, ANY, "spin", "US",
      "microseconds each task busy-waits"},
+    {"nodes", OPT_U64, OFF(nodes), 1, 0x7fffffffULL, 0, 0, NULL, ANY, "paths", "M",
+     "graph nodes (generated graph)"},
+    {"fraction", OPT_DOUBLE, OFF(fraction), 0, 0, 0.0, 1.0, NULL, ANY, "paths", "P",
+     "probability of each edge i->j"},
+    {"pairs", OPT_U64, OFF(pairs), 1, MAX_TASKS, 0, 0, NULL, ANY, "paths", "Q",
+     "query pairs drawn from --seed"},
+    {"pairs-file", OPT_STR, OFF(pairs_file), 0, 0, 0, 0, NULL, ANY, "paths", "FILE",
+     "query pairs from CSV source,target (0-based)"},
+    {"graph", OPT_STR, OFF(graph_file), 0, 0, 0, 0, NULL, ANY, "paths", "FILE",
+     "read the graph from a Matrix Market file (1-based)"},
+    {"write-graph", OPT_STR, OFF(write_graph), 0, 0, 0, 0, NULL, ANY, "paths", "FILE",
+     "write the graph as Matrix Market"},
+    {"max-hop", OPT_INT, OFF(max_hop), 0, 1000000, 0, 0, NULL, ANY, "paths", "H",
+     "longest path searched, in hops"},
+    {"kernel", OPT_ENUM, OFF(kernel), 0, 0, 0, 0, kernel_names, ANY, "paths", "K",
+     "bitset (fast) or matvec (the seed's vector-matrix products)"},
+    {"group", OPT_FLAG, OFF(group), 0, 0, 0, 0, NULL, ANY, "paths", NULL,
+     "a task is every pair of one source (one search answers them all)"},
+    {"share", OPT_ENUM, OFF(share), 0, 0, 0, 0, share_names, SCAL_ENGINE_MPI, "paths", "S",
+     "the graph: one copy per node in a shared window, a copy per rank sent once, "
+     "or sent with every task"},
 };
 
 #define NOPTIONS (sizeof options / sizeof options[0])
@@ -119,6 +143,12 @@ void scal_config_defaults(scal_config_t *cfg, const char *prog, const char *engi
     cfg->sigma = SCAL_DEFAULT_SIGMA;
     cfg->seed = SCAL_DEFAULT_SEED;
     cfg->us = 0.0;
+    cfg->nodes = SCAL_DEFAULT_NODES;
+    cfg->fraction = SCAL_DEFAULT_FRACTION;
+    cfg->pairs = SCAL_DEFAULT_PAIRS;
+    cfg->max_hop = SCAL_DEFAULT_MAX_HOP;
+    cfg->kernel = 0;
+    cfg->share = SCAL_SHARE_WINDOW;
 }
 
 int scal_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out)

@@ -9,6 +9,7 @@
 
 typedef enum { SCAL_POOL_MAP, SCAL_POOL_SUBMIT, SCAL_POOL_AS_COMPLETED } scal_pool_t;
 typedef enum { SCAL_FMT_HUMAN, SCAL_FMT_CSV, SCAL_FMT_JSON } scal_format_t;
+typedef enum { SCAL_SHARE_WINDOW, SCAL_SHARE_COPY, SCAL_SHARE_PER_TASK } scal_share_t;
 
 /* Which engine parses a command line: options carry a mask of these. */
 enum { SCAL_ENGINE_OMP = 1u << 0, SCAL_ENGINE_MPI = 1u << 1 };
@@ -39,6 +40,18 @@ typedef struct scal_config {
     double mean, sigma;      /* sleep: seconds */
     uint64_t seed;
     double us;               /* spin: microseconds per task */
+
+    /* paths */
+    uint64_t nodes;          /* M, graph nodes (generated graph) */
+    double fraction;         /* p, edge probability */
+    uint64_t pairs;          /* Q, generated query pairs */
+    const char *pairs_file;  /* CSV source,target instead of generated pairs */
+    const char *graph_file;  /* Matrix Market instead of a generated graph */
+    const char *write_graph; /* write the graph as Matrix Market */
+    int max_hop;             /* H */
+    int kernel;              /* scal_kernel_t: bitset | matvec */
+    int group;               /* a task is all pairs of one source */
+    int share;               /* scal-mpi: scal_share_t */
 } scal_config_t;
 
 /* Fill every field with its default. `engine` is "omp" or "mpi". */
@@ -51,5 +64,9 @@ void scal_config_defaults(scal_config_t *cfg, const char *prog, const char *engi
 #define SCAL_DEFAULT_SEED 1
 #define SCAL_DEFAULT_SWITCH_INTERVAL 0.005
 #define SCAL_DEFAULT_SHOW 16
+#define SCAL_DEFAULT_NODES 4096
+#define SCAL_DEFAULT_FRACTION 0.01
+#define SCAL_DEFAULT_PAIRS 1000
+#define SCAL_DEFAULT_MAX_HOP 8
 
 #endif

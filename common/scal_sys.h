@@ -11,8 +11,11 @@
  * /proc/self/smaps_rollup; 0 if the kernel does not provide it. */
 uint64_t scal_pss_bytes(void);
 
-/* MemAvailable from /proc/meminfo in bytes; 0 if unknown. */
-uint64_t scal_mem_available(void);
+/* Large read-only data (a graph): page-aligned anonymous memory, huge
+ * pages advised, untouched until its fillers write it (first touch puts
+ * each page near the thread that fills it).  Returns NULL on failure. */
+void *scal_big_alloc(size_t bytes);
+void scal_big_free(void *p, size_t bytes);
 
 /* Number of CPUs this process may run on (sched_getaffinity); >= 1. */
 int scal_allowed_cpus(void);

@@ -50,6 +50,7 @@ typedef struct scal_work {
     void *state;           /* the workload's own prepared data */
     size_t shared_bytes;   /* large read-only data the engine places (0: none) */
     const char *shared_what; /* what it is, for messages */
+    const char *kernel;    /* the record's kernel field ("-" for none) */
 } scal_work_t;
 
 struct scal_workload {
@@ -76,6 +77,9 @@ struct scal_workload {
     int (*attach)(scal_work_t *w, void *mem, char *err, size_t errlen);
     int fill_phases;
     int (*fill)(scal_work_t *w, int phase, int part, int nparts, char *err, size_t errlen);
+    /* Optional: called on every process once its data is in place; `lead`
+     * is 1 on the one process that reports (it writes any output files). */
+    int (*after_fill)(scal_work_t *w, int lead, char *err, size_t errlen);
     /* Optional: check all results at once (else check() on each); returns
      * the number that failed and names the first in err. */
     uint64_t (*validate)(const scal_work_t *w, const scal_result_t *results, char *err,
@@ -88,6 +92,9 @@ struct scal_workload {
     /* Free what prepare() built (may be NULL). */
     void (*release)(scal_work_t *w);
 };
+
+/* The paths workload (workload_paths.c). */
+extern const scal_workload_t scal_workload_paths;
 
 /* The workload called `name`, or NULL. */
 const scal_workload_t *scal_workload_find(const char *name);

@@ -5,6 +5,7 @@
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #ifndef SCAL_VERSION
@@ -38,9 +39,22 @@ uint64_t scal_pss_bytes(void)
     return proc_kb("/proc/self/smaps_rollup", "Pss:") * 1024;
 }
 
-uint64_t scal_mem_available(void)
+void *scal_big_alloc(size_t bytes)
 {
-    return proc_kb("/proc/meminfo", "MemAvailable:") * 1024;
+    void *p = mmap(NULL, bytes ? bytes : 1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                   -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+    return p;
+}
+
+void scal_big_free(void *p, size_t bytes)
+{
+    if (p)
+        munmap(p, bytes ? bytes : 1);
 }
 
 int scal_allowed_cpus(void)

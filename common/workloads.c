@@ -213,19 +213,22 @@ static const scal_workload_t workloads[] = {
      .describe = spin_describe},
 };
 
-#define NWORKLOADS (sizeof workloads / sizeof workloads[0])
+static const scal_workload_t *const table[] = {&workloads[0], &workloads[1], &workloads[2],
+                                               &scal_workload_paths};
+
+#define NWORKLOADS (sizeof table / sizeof table[0])
 
 const scal_workload_t *scal_workload_find(const char *name)
 {
     for (size_t i = 0; i < NWORKLOADS; i++)
-        if (strcmp(workloads[i].name, name) == 0)
-            return &workloads[i];
+        if (strcmp(table[i]->name, name) == 0)
+            return table[i];
     return NULL;
 }
 
 const scal_workload_t *scal_workload_at(size_t i)
 {
-    return i < NWORKLOADS ? &workloads[i] : NULL;
+    return i < NWORKLOADS ? table[i] : NULL;
 }
 
 char *scal_workload_names(char *buf, size_t len)
@@ -233,7 +236,7 @@ char *scal_workload_names(char *buf, size_t len)
     size_t used = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < NWORKLOADS && used < len; i++)
-        used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "", workloads[i].name);
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "", table[i]->name);
     return buf;
 }
 
@@ -248,6 +251,7 @@ int scal_work_prepare(scal_work_t *w, const scal_config_t *cfg, char *err, size_
         return -1;
     }
     w->cfg = cfg;
+    w->kernel = "-";
     w->ntasks = w->nresults = cfg->tasks;
     return w->wl->prepare(w, err, errlen);
 }

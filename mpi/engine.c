@@ -26,24 +26,19 @@
 #include <time.h>
 
 #include "scal_cli.h"
+#include "scal_graph.h"
 #include "scal_place.h"
 #include "scal_report.h"
 #include "scal_sys.h"
 #include "scal_time.h"
 #include "scal_workload.h"
+#include "share.h"
 
 #define PROG "scal-mpi"
 
 /* One error path: name the call, the place and MPI's own words, then end
  * every rank (a bare exit() in one rank would leave the others waiting). */
-#define SCAL_MPI_TRY(call)                                                        \
-    do {                                                                          \
-        int rc_ = (call);                                                         \
-        if (rc_ != MPI_SUCCESS)                                                   \
-            scal_mpi_fail(__FILE__, __LINE__, #call, rc_);                        \
-    } while (0)
-
-static void scal_mpi_fail(const char *file, int line, const char *call, int rc)
+void scal_mpi_fail(const char *file, int line, const char *call, int rc)
 {
     char msg[MPI_MAX_ERROR_STRING];
     int len = 0, rank = -1;
@@ -54,7 +49,7 @@ static void scal_mpi_fail(const char *file, int line, const char *call, int rc)
 }
 
 /* Abort the job with a message (for failures that are not MPI's). */
-static void scal_mpi_die(const char *what)
+void scal_mpi_die(const char *what)
 {
     int rank = -1;
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
@@ -62,7 +57,8 @@ static void scal_mpi_die(const char *what)
     MPI_Abort(MPI_COMM_WORLD, 1);
 }
 
-enum { TAG_REQUEST = 1, TAG_WORK = 16 }; /* TAG_WORK + thread: a reply */
+/* TAG_WORK + thread: a reply; TAG_DATA + thread: per-task data after it */
+enum { TAG_REQUEST = 1, TAG_WORK = 16, TAG_DATA = 8192 };
 
 /* A finished task as it travels to rank 0. */
 typedef struct entry {
@@ -89,6 +85,7 @@ typedef struct engine {
     scal_tasklog_t *log;
     double *arrived;            /* rank 0: when each result reached it */
     scal_place_t place;         /* this rank's T workers */
+    share_t share;              /* the workload's shared data, if any */
     atomic_uint_fast64_t next;  /* rank 0: the dynamic pools' counter */
 } engine_t;
 
@@ -178,6 +175,12 @@ static void map_rep(engine_t *e, double t0)
 
 /* ---- submit and as-completed ---- */
 
+/* The shared data travels with every dispatched chunk. */
+static int per_task(const engine_t *e)
+{
+    return e->share.bytes > 0 && e->share.mode == SCAL_SHARE_PER_TASK;
+}
+
 static int streaming(const engine_t *e, int rep)
 {
     return e->cfg->pool == SCAL_POOL_AS_COMPLETED && e->cfg->format == SCAL_FMT_HUMAN && rep == 1;
@@ -253,6 +256,8 @@ static void dispatcher(engine_t *e, int rep, double t0)
         uint64_t c = atomic_fetch_add_explicit(&e->next, e->chunk, memory_order_relaxed);
         SCAL_MPI_TRY(MPI_Send(&c, 1, MPI_UINT64_T, st.MPI_SOURCE, TAG_WORK + req.thread,
                               MPI_COMM_WORLD));
+        if (c < e->ntasks && per_task(e))
+            share_send(&e->share, st.MPI_SOURCE, TAG_DATA + req.thread, MPI_COMM_WORLD);
         if (c >= e->ntasks)
             remaining--;
         last_msg = scal_now();
@@ -279,6 +284,8 @@ static void remote_worker(engine_t *e, int t, double t0)
                               MPI_STATUS_IGNORE));
         if (c >= e->ntasks)
             break;
+        if (per_task(e))
+            share_recv(&e->share, TAG_DATA + t, MPI_COMM_WORLD);
         entry_t *x = (entry_t *)(buf + sizeof req);
         req.count = 0;
         for (uint64_t k = c; k < c + chunk_len(e, c); k++) {
@@ -367,9 +374,11 @@ static void fill_template(const engine_t *e, double setup_s, int over, scal_reco
     memset(rec, 0, sizeof *rec);
     snprintf(rec->engine, sizeof rec->engine, "mpi");
     snprintf(rec->workload, sizeof rec->workload, "%s", c->workload);
-    snprintf(rec->kernel, sizeof rec->kernel, "-");
+    snprintf(rec->kernel, sizeof rec->kernel, "%s", e->work->kernel);
     snprintf(rec->pool, sizeof rec->pool, "%s", scal_pool_name(c->pool));
-    snprintf(rec->share, sizeof rec->share, "-");
+    snprintf(rec->share, sizeof rec->share, "%s",
+             e->share.bytes ? (const char *[]){"window", "copy", "per-task"}[e->share.mode] : "-");
+    rec->matrix_bytes_per_node = share_bytes_per_node(&e->share, e->node_size);
     snprintf(rec->bind, sizeof rec->bind, "%s", scal_bind_name(e->place.policy));
     rec->ranks = e->size;
     rec->threads = e->T;
@@ -421,6 +430,38 @@ static void report_bindings(const engine_t *e)
     }
     free(mine);
     free(all);
+}
+
+/* Refuse what the share modes cannot do, and data that does not fit a
+ * node's memory.  Returns 1 if fine, else 0 with err set. */
+static int check_share(const engine_t *e, const scal_work_t *w, char *err, size_t errlen)
+{
+    if (w->shared_bytes == 0)
+        return 1;
+    if (e->cfg->share == SCAL_SHARE_PER_TASK && e->cfg->pool == SCAL_POOL_MAP) {
+        snprintf(err, errlen, "--share per-task needs a dynamic pool (--pool submit or "
+                              "as-completed): map has no dispatch to send it with");
+        return 0;
+    }
+    if (e->cfg->share == SCAL_SHARE_PER_TASK && e->T > 1) {
+        snprintf(err, errlen, "--share per-task runs one thread per rank, as a process pool "
+                              "does (got --threads %d)", e->T);
+        return 0;
+    }
+    /* The node leader checks what its node will hold. */
+    int fits = 1;
+    if (e->node_rank == 0) {
+        uint64_t need = e->cfg->share == SCAL_SHARE_WINDOW
+                            ? w->shared_bytes
+                            : (uint64_t)w->shared_bytes * (uint64_t)e->node_size;
+        char what[192];
+        snprintf(what, sizeof what, "%s, %s, %d ranks on a node", w->shared_what,
+                 (const char *[]){"window: one copy per node", "copy: one per rank",
+                                  "per-task: one per rank"}[e->cfg->share],
+                 e->node_size);
+        fits = scal_mem_check(need, what, NULL, err, errlen) == 0;
+    }
+    return fits;
 }
 
 /* The same verdict on every rank: rank 0 prints the message. */
@@ -489,12 +530,21 @@ int scal_mpi_main(int argc, char **argv)
     SCAL_MPI_TRY(MPI_Barrier(MPI_COMM_WORLD));
     double t_setup = scal_now();
     int ok = scal_work_prepare(&work, &cfg, err, sizeof err) == 0;
+    if (ok)
+        ok = check_share(&e, &work, err, sizeof err);
     if (!agree_or_usage_error(&e, ok, err)) {
         scal_work_release(&work);
         MPI_Finalize();
         return 2;
     }
-    SCAL_MPI_TRY(MPI_Barrier(MPI_COMM_WORLD));
+    share_place(&e.share, &work, MPI_COMM_WORLD, node, e.T);
+    ok = !work.wl->after_fill || work.wl->after_fill(&work, e.rank == 0, err, sizeof err) == 0;
+    if (!agree_or_usage_error(&e, ok, err)) {
+        share_release(&e.share);
+        scal_work_release(&work);
+        MPI_Finalize();
+        return 2;
+    }
     double setup_s = scal_now() - t_setup;
     e.work = &work;
     e.ntasks = work.ntasks;
@@ -559,6 +609,7 @@ int scal_mpi_main(int argc, char **argv)
     free(e.log);
     free(e.arrived);
     scal_place_free(&e.place);
+    share_release(&e.share);
     MPI_Finalize();
     return status;
 }

@@ -25,6 +25,7 @@
 
 #include "gil.h"
 #include "scal_cli.h"
+#include "scal_graph.h"
 #include "scal_place.h"
 #include "scal_report.h"
 #include "scal_sys.h"
@@ -90,6 +91,43 @@ static void run_tasks(engine_t *e, int rep, int me, uint64_t first, uint64_t n, 
         if (stream)
             scal_report_emit(e->report, rep, k, e->results, e->log[k].end_s);
     }
+}
+
+/* Lay the workload's shared data over fresh memory and fill it with the
+ * threads that will search it (first touch puts pages near them).
+ * Returns the memory, or NULL with err set (exit 2: it does not fit, or an
+ * output file cannot be written). */
+static void *place_shared(scal_work_t *w, int T, char *err, size_t errlen)
+{
+    if (scal_mem_check(w->shared_bytes, w->shared_what, NULL, err, errlen) != 0)
+        return NULL;
+    void *mem = scal_big_alloc(w->shared_bytes);
+    if (!mem) {
+        snprintf(err, errlen, "cannot allocate %zu bytes for %s", w->shared_bytes,
+                 w->shared_what);
+        return NULL;
+    }
+    int failed = w->wl->attach(w, mem, err, errlen) != 0;
+    for (int phase = 0; !failed && phase < w->wl->fill_phases; phase++) {
+#pragma omp parallel num_threads(T)
+        {
+            char my_err[512];
+            if (w->wl->fill(w, phase, omp_get_thread_num(), T, my_err, sizeof my_err) != 0) {
+#pragma omp critical
+                {
+                    failed = 1;
+                    snprintf(err, errlen, "%s", my_err);
+                }
+            }
+        }
+    }
+    if (!failed && w->wl->after_fill && w->wl->after_fill(w, 1, err, errlen) != 0)
+        failed = 1;
+    if (failed) {
+        scal_big_free(mem, w->shared_bytes);
+        return NULL;
+    }
+    return mem;
 }
 
 /* One repetition; rep 0 is a warm-up.  Returns the wall time. */
@@ -173,7 +211,8 @@ static void fill_template(const engine_t *e, double setup_s, scal_record_t *rec)
     memset(rec, 0, sizeof *rec);
     snprintf(rec->engine, sizeof rec->engine, "omp");
     snprintf(rec->workload, sizeof rec->workload, "%s", c->workload);
-    snprintf(rec->kernel, sizeof rec->kernel, "-");
+    snprintf(rec->kernel, sizeof rec->kernel, "%s", e->work->kernel);
+    rec->matrix_bytes_per_node = e->work->shared_bytes;
     snprintf(rec->pool, sizeof rec->pool, "%s", scal_pool_name(c->pool));
     snprintf(rec->share, sizeof rec->share, "-");
     snprintf(rec->bind, sizeof rec->bind, "%s", scal_bind_name(e->place.policy));
@@ -219,7 +258,9 @@ int scal_omp_main(int argc, char **argv)
     e.nthreads = cfg.threads;
     scal_work_t work;
     double t_setup = scal_now();
-    if (scal_work_prepare(&work, &cfg, err, sizeof err) != 0) {
+    void *shared = NULL;
+    if (scal_work_prepare(&work, &cfg, err, sizeof err) != 0 ||
+        (work.shared_bytes && !(shared = place_shared(&work, e.nthreads, err, sizeof err)))) {
         fprintf(stderr, "%s: %s\n", prog, err);
         scal_work_release(&work);
         return 2;
@@ -282,6 +323,7 @@ int scal_omp_main(int argc, char **argv)
     free(e.results);
     free(e.log);
     free(pairs);
+    scal_big_free(shared, work.shared_bytes);
     scal_place_free(&e.place);
     return failed ? 1 : status;
 }

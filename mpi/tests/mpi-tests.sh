@@ -95,6 +95,51 @@ bad-input)
     done
     expect2 2 "unknown option '--gil'" factor --gil
     ;;
+paths-share)
+    g="paths --nodes 400 --fraction 0.02 --pairs 200 --max-hop 6 --seed 11"
+    # shellcheck disable=SC2086
+    "$omp" $g --threads 1 --out "$tmp/ref.csv" >/dev/null 2>&1
+    for np in 1 2 4; do
+        for share in window copy per-task; do
+            for pool in map submit as-completed; do
+                [ $share = per-task ] && [ $pool = map ] && continue
+                rm -f "$tmp/o.csv"
+                # shellcheck disable=SC2086
+                out=$(run_mpi $np $g --share $share --pool $pool --out "$tmp/o.csv")
+                cmp -s "$tmp/o.csv" "$tmp/ref.csv" && ok || bad "np=$np $share $pool: distances differ ($(tail -2 "$tmp/err"))"
+                [ "$(echo "$out" | col share)" = $share ] && ok || bad "share field"
+            done
+        done
+    done
+    # 4 ranks as 2 emulated nodes of 2: one window per node, same distances
+    # shellcheck disable=SC2086
+    out=$(run_mpi 4 $g --share window --ranks-per-node 2 --pool submit --out "$tmp/o.csv")
+    cmp -s "$tmp/o.csv" "$tmp/ref.csv" && ok || bad "emulated nodes: distances differ"
+    [ "$(echo "$out" | col nodes)" = 2 ] && ok || bad "emulated nodes: nodes field"
+    # one copy per node: the record counts a node's bytes once for window,
+    # once per rank for copy
+    bytes=$(echo "$out" | col matrix_bytes_per_node)
+    # shellcheck disable=SC2086
+    copy=$(run_mpi 4 $g --share copy --ranks-per-node 2 | col matrix_bytes_per_node)
+    [ -n "$bytes" ] && [ "$copy" = $((2 * bytes)) ] && ok || bad "matrix bytes: window $bytes, copy $copy"
+    # hybrid 2 ranks x 2 threads
+    # shellcheck disable=SC2086
+    run_mpi 2 $g --threads 2 --share window --pool submit --out "$tmp/o.csv" >/dev/null
+    cmp -s "$tmp/o.csv" "$tmp/ref.csv" && ok || bad "hybrid paths distances differ"
+    ;;
+paths-refusals)
+    g="paths --nodes 100 --pairs 10"
+    for np in 1 2; do
+        # shellcheck disable=SC2086
+        timeout 60 "$mpiexec" -n $np "$mpi" $g --share per-task --pool map >/dev/null 2>"$tmp/err"
+        [ $? -eq 2 ] && [ "$(grep -c 'per-task needs a dynamic pool' "$tmp/err")" = 1 ] && ok || bad "per-task with map: $(cat "$tmp/err")"
+        # shellcheck disable=SC2086
+        timeout 60 "$mpiexec" -n $np "$mpi" $g --share per-task --pool submit --threads 2 >/dev/null 2>"$tmp/err"
+        [ $? -eq 2 ] && grep -q 'one thread per rank' "$tmp/err" && ok || bad "per-task with threads"
+        timeout 60 "$mpiexec" -n $np "$mpi" paths --nodes 2000000000 --share copy >/dev/null 2>"$tmp/err"
+        [ $? -eq 2 ] && [ "$(grep -c 'bytes' "$tmp/err")" = 1 ] && ok || bad "too big: $(cat "$tmp/err")"
+    done
+    ;;
 binding)
     # Open MPI binds 2 ranks to cores by default: that binding is kept.
     out=$(timeout 120 "$mpiexec" -n 2 --bind-to core "$mpi" factor --tasks 8 --base 1000001 \

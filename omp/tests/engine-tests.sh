@@ -120,6 +120,55 @@ as-completed-streams)
         fi
     done
     ;;
+checksums-paths)
+    g="paths --nodes 300 --fraction 0.02 --pairs 300 --max-hop 6 --seed 3"
+    # shellcheck disable=SC2086
+    ref=$(checksum $g --threads 1 --kernel matvec)
+    [ -n "$ref" ] || bad "no matvec checksum"
+    for kernel in bitset matvec; do
+        for threads in 1 2 4 7; do
+            for pool in map submit as-completed; do
+                for group in "" --group; do
+                    # shellcheck disable=SC2086
+                    got=$(checksum $g --kernel $kernel --threads $threads --pool $pool $group)
+                    [ "$got" = "$ref" ] && ok || bad "paths $kernel threads=$threads $pool $group: '$got' != '$ref'"
+                done
+            done
+        done
+    done
+    # shellcheck disable=SC2086
+    got=$(checksum $g --threads 2 --gil --pool submit)
+    [ "$got" = "$ref" ] && ok || bad "paths under --gil"
+    ;;
+paths-files)
+    g="paths --nodes 200 --fraction 0.03 --pairs 100 --max-hop 5 --seed 8"
+    # shellcheck disable=SC2086
+    "$omp" $g --threads 2 --write-graph "$tmp/g.mtx" --out "$tmp/gen.csv" >/dev/null 2>&1 || bad "generate + write"
+    head -1 "$tmp/g.mtx" | grep -q '^%%MatrixMarket matrix coordinate pattern general' && ok || bad "--write-graph header"
+    # the written graph, read back, answers the same pairs the same way
+    "$omp" paths --graph "$tmp/g.mtx" --pairs 100 --max-hop 5 --seed 8 --threads 2 --out "$tmp/file.csv" >/dev/null 2>&1 || bad "read back"
+    cmp -s "$tmp/gen.csv" "$tmp/file.csv" && ok || bad "graph read back from Matrix Market answers differently"
+    [ "$(head -1 "$tmp/gen.csv")" = "source,target,distance" ] && [ "$(tail -n +2 "$tmp/gen.csv" | wc -l)" = 100 ] && ok || bad "--out rows"
+    # the same pairs from a CSV file
+    tail -n +2 "$tmp/gen.csv" | cut -d, -f1,2 >"$tmp/pairs.csv"
+    "$omp" paths --graph "$tmp/g.mtx" --pairs-file "$tmp/pairs.csv" --max-hop 5 --threads 2 --out "$tmp/pf.csv" >/dev/null 2>&1 || bad "pairs file run"
+    cmp -s "$tmp/gen.csv" "$tmp/pf.csv" && ok || bad "pairs from a file answer differently"
+    # wrong files: exit 2, the message names the file and line, nothing written
+    printf '%%%%MatrixMarket matrix coordinate pattern general\n3 3 2\n1 2\n4 1\n' >"$tmp/bad.mtx"
+    "$omp" paths --graph "$tmp/bad.mtx" --out "$tmp/x.csv" >/dev/null 2>"$tmp/err"
+    [ $? -eq 2 ] && grep -q "bad.mtx:4:" "$tmp/err" && [ ! -e "$tmp/x.csv" ] && ok || bad "index out of range: $(cat "$tmp/err")"
+    printf '0,1\n2,x\n' >"$tmp/badpairs.csv"
+    "$omp" paths --nodes 10 --pairs-file "$tmp/badpairs.csv" >/dev/null 2>"$tmp/err"
+    [ $? -eq 2 ] && grep -q "badpairs.csv:2:" "$tmp/err" && ok || bad "bad pairs line: $(cat "$tmp/err")"
+    "$omp" paths --nodes 2000000000 >/dev/null 2>"$tmp/err"
+    [ $? -eq 2 ] && grep -q "bytes" "$tmp/err" && ok || bad "a graph too big for memory not refused: $(cat "$tmp/err")"
+    "$omp" paths --fraction 1.5 >/dev/null 2>"$tmp/err"
+    [ $? -eq 2 ] && grep -q "'1.5'" "$tmp/err" && ok || bad "--fraction 1.5: $(cat "$tmp/err")"
+    "$omp" paths --kernel fast >/dev/null 2>"$tmp/err"
+    [ $? -eq 2 ] && grep -q "'fast'" "$tmp/err" && ok || bad "--kernel fast"
+    "$omp" paths --tasks 5 >/dev/null 2>"$tmp/err"
+    [ $? -eq 2 ] && grep -q "does not apply" "$tmp/err" && ok || bad "--tasks on paths"
+    ;;
 binding)
     csv() { "$@" --format csv 2>"$tmp/err" | tail -1; }
     field() { echo "$1" | awk -F, -v i="$2" '{ print $i }'; }

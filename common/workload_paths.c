@@ -1,0 +1,295 @@
+/* workload_paths.c - the paths workload: hop-limited path distances on a
+ * large directed graph, the seed's demo 2.
+ *
+ * The graph (generated from (nodes, fraction, seed), or read from a Matrix
+ * Market file) is the workload's shared data: the engine places it (heap for
+ * threads; per node, per rank or per task for ranks) and fills it in two
+ * parallel phases, rows then columns (scal_graph.h).  A task answers one
+ * pair, or with --group every pair of one source by a single search.  Each
+ * worker keeps its own search scratch.  Validation is untimed: every answer
+ * is range-checked and d == 1 checked against the edge, and a sample of pairs
+ * is recomputed by a plain BFS over adjacency lists built independently of
+ * the searched storage. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scal_err.h"
+#include "scal_graph.h"
+#include "scal_paths.h"
+#include "scal_workload.h"
+
+/* Pairs recomputed by the reference BFS in each validation. */
+#define VALIDATE_SAMPLE 64
+
+typedef struct paths_state {
+    uint32_t m;
+    scal_kernel_t kernel;
+    scal_graph_t g;
+    scal_adj_t *file_adj;   /* --graph: the file's edges */
+    scal_adj_t *ref;        /* the validation reference, built on first use */
+    scal_pair_t *pairs;
+    size_t q;
+    uint32_t *order;        /* --group: pair indices by source */
+    uint64_t *group;        /* --group: task k is order[group[k] .. group[k+1]) */
+    size_t largest_group;
+    char what[96];
+} paths_state_t;
+
+typedef struct paths_scratch {
+    scal_paths_scratch_t *kernel;
+    uint32_t *targets;
+    int32_t *dist;
+} paths_scratch_t;
+
+static int cmp_by_source(const void *a, const void *b, void *pairs)
+{
+    const scal_pair_t *p = pairs;
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    if (p[x].source != p[y].source)
+        return p[x].source < p[y].source ? -1 : 1;
+    return (x > y) - (x < y);
+}
+
+static int group_by_source(paths_state_t *s, scal_work_t *w, char *err, size_t errlen)
+{
+    s->order = malloc(s->q * sizeof *s->order);
+    s->group = malloc((s->q + 1) * sizeof *s->group);
+    if (!s->order || !s->group)
+        return scal_errf(err, errlen, "out of memory grouping %zu pairs", s->q);
+    for (size_t i = 0; i < s->q; i++)
+        s->order[i] = (uint32_t)i;
+    qsort_r(s->order, s->q, sizeof *s->order, cmp_by_source, s->pairs);
+    uint64_t n = 0;
+    for (size_t i = 0; i < s->q; i++)
+        if (i == 0 || s->pairs[s->order[i]].source != s->pairs[s->order[i - 1]].source)
+            s->group[n++] = i;
+    s->group[n] = s->q;
+    for (uint64_t k = 0; k < n; k++)
+        if (s->group[k + 1] - s->group[k] > s->largest_group)
+            s->largest_group = s->group[k + 1] - s->group[k];
+    w->ntasks = n;
+    return 0;
+}
+
+static void paths_release(scal_work_t *w)
+{
+    paths_state_t *s = w->state;
+    if (!s)
+        return;
+    scal_adj_free(s->file_adj);
+    scal_adj_free(s->ref);
+    free(s->pairs);
+    free(s->order);
+    free(s->group);
+    free(s);
+    w->state = NULL;
+}
+
+static int paths_prepare(scal_work_t *w, char *err, size_t errlen)
+{
+    const scal_config_t *c = w->cfg;
+    paths_state_t *s = calloc(1, sizeof *s);
+    if (!s)
+        return scal_errf(err, errlen, "out of memory");
+    w->state = s;
+    s->kernel = (scal_kernel_t)c->kernel;
+    if (c->graph_file) {
+        if (!(s->file_adj = scal_mm_read(c->graph_file, err, errlen)))
+            return -1;
+        s->m = s->file_adj->m;
+    } else {
+        if (scal_graph_check_p(c->fraction, err, errlen) != 0)
+            return -1;
+        s->m = (uint32_t)c->nodes;
+    }
+    size_t bytes;
+    if (scal_graph_bytes(s->m, s->kernel, &bytes, err, errlen) != 0)
+        return -1;
+    if (c->pairs_file) {
+        if (scal_pairs_read_csv(c->pairs_file, s->m, &s->pairs, &s->q, err, errlen) != 0)
+            return -1;
+    } else {
+        s->q = c->pairs;
+        if (!(s->pairs = malloc(s->q * sizeof *s->pairs)))
+            return scal_errf(err, errlen, "out of memory for %zu pairs", s->q);
+        scal_pairs_generate(s->pairs, s->q, s->m, c->seed);
+    }
+    w->ntasks = w->nresults = s->q;
+    s->largest_group = 1;
+    if (c->group && group_by_source(s, w, err, errlen) != 0)
+        return -1;
+    snprintf(s->what, sizeof s->what, "graph storage (%s, M = %u)", scal_kernel_name(s->kernel),
+             s->m);
+    w->shared_bytes = bytes;
+    w->shared_what = s->what;
+    w->kernel = scal_kernel_name(s->kernel);
+    return 0;
+}
+
+static int paths_attach(scal_work_t *w, void *mem, char *err, size_t errlen)
+{
+    paths_state_t *s = w->state;
+    return scal_graph_view(&s->g, mem, w->shared_bytes, s->m, s->kernel, err, errlen);
+}
+
+static int paths_fill(scal_work_t *w, int phase, int part, int nparts, char *err, size_t errlen)
+{
+    paths_state_t *s = w->state;
+    uint64_t lo = (uint64_t)s->m * (uint64_t)part / (uint64_t)nparts;
+    uint64_t hi = (uint64_t)s->m * (uint64_t)(part + 1) / (uint64_t)nparts;
+    if (phase == 1)
+        return scal_graph_fill_cols(&s->g, lo, hi, err, errlen);
+    int64_t edges = s->file_adj
+                        ? scal_graph_fill_adj(&s->g, s->file_adj, lo, hi, err, errlen)
+                        : scal_graph_fill_random(&s->g, w->cfg->fraction, w->cfg->seed, lo, hi,
+                                                 err, errlen);
+    return edges < 0 ? -1 : 0;
+}
+
+static int paths_after_fill(scal_work_t *w, int lead, char *err, size_t errlen)
+{
+    paths_state_t *s = w->state;
+    const char *path = w->cfg->write_graph;
+    if (!lead || !path)
+        return 0;
+    /* Written under a temporary name and renamed: whole or not at all. */
+    size_t n = strlen(path) + 8;
+    char *tmp = malloc(n);
+    if (!tmp)
+        return scal_errf(err, errlen, "out of memory");
+    snprintf(tmp, n, "%s.tmp", path);
+    int rc = scal_mm_write(&s->g, tmp, err, errlen);
+    if (rc == 0 && rename(tmp, path) != 0)
+        rc = scal_errf(err, errlen, "cannot rename into '%s'", path);
+    if (rc != 0)
+        remove(tmp);
+    free(tmp);
+    return rc;
+}
+
+static void *paths_scratch_new(const scal_work_t *w)
+{
+    const paths_state_t *s = w->state;
+    paths_scratch_t *x = calloc(1, sizeof *x);
+    if (!x)
+        return NULL;
+    x->kernel = scal_paths_scratch_new(&s->g);
+    x->targets = malloc(s->largest_group * sizeof *x->targets);
+    x->dist = malloc(s->largest_group * sizeof *x->dist);
+    if (!x->kernel || !x->targets || !x->dist) {
+        scal_paths_scratch_free(x->kernel);
+        free(x->targets);
+        free(x->dist);
+        free(x);
+        return NULL;
+    }
+    return x;
+}
+
+static void paths_scratch_free(void *p)
+{
+    paths_scratch_t *x = p;
+    scal_paths_scratch_free(x->kernel);
+    free(x->targets);
+    free(x->dist);
+    free(x);
+}
+
+static void put(scal_result_t *res, size_t i, scal_pair_t p, int32_t d)
+{
+    res[i].v[0] = p.source;
+    res[i].v[1] = p.target;
+    res[i].v[2] = d;
+}
+
+static void paths_run(const scal_work_t *w, uint64_t task, void *scratch, const scal_yield_t *y,
+                      scal_result_t *res)
+{
+    const paths_state_t *s = w->state;
+    paths_scratch_t *x = scratch;
+    const int h = w->cfg->max_hop;
+    if (!s->group) {
+        scal_pair_t p = s->pairs[task];
+        put(res, task, p, scal_paths_distance(&s->g, x->kernel, p.source, p.target, h));
+        return;
+    }
+    uint64_t first = s->group[task], n = s->group[task + 1] - first;
+    uint32_t source = s->pairs[s->order[first]].source;
+    for (uint64_t i = 0; i < n; i++)
+        x->targets[i] = s->pairs[s->order[first + i]].target;
+    scal_paths_distances_from(&s->g, x->kernel, source, x->targets, n, h, x->dist);
+    for (uint64_t i = 0; i < n; i++)
+        put(res, s->order[first + i], s->pairs[s->order[first + i]], x->dist[i]);
+    if (y && y->tick)
+        y->tick(y->arg);
+}
+
+static int paths_check(const scal_work_t *w, uint64_t r, const scal_result_t *res)
+{
+    const paths_state_t *s = w->state;
+    return res[r].v[0] == s->pairs[r].source && res[r].v[1] == s->pairs[r].target;
+}
+
+static uint64_t paths_validate(const scal_work_t *w, const scal_result_t *res, char *err,
+                               size_t errlen)
+{
+    paths_state_t *s = w->state;
+    uint64_t bad = 0;
+    for (size_t r = 0; r < s->q; r++)
+        if (!paths_check(w, r, res) && bad++ == 0)
+            scal_errf(err, errlen, "result %zu is not pair %zu's", r, r);
+    if (bad)
+        return bad;
+    /* The reference comes from the generator or the file, not from the
+     * storage the kernels searched. */
+    if (!s->ref && !s->file_adj &&
+        !(s->ref = scal_adj_generate(s->m, w->cfg->fraction, w->cfg->seed, err, errlen)))
+        return s->q;
+    int32_t *dist = malloc(s->q * sizeof *dist);
+    if (!dist) {
+        scal_errf(err, errlen, "out of memory validating");
+        return s->q;
+    }
+    for (size_t r = 0; r < s->q; r++)
+        dist[r] = (int32_t)res[r].v[2];
+    size_t sample = s->q < VALIDATE_SAMPLE ? s->q : VALIDATE_SAMPLE;
+    int rc = scal_paths_validate(&s->g, s->file_adj ? s->file_adj : s->ref, s->pairs, dist, s->q,
+                                 w->cfg->max_hop, sample, err, errlen);
+    free(dist);
+    return rc == 0 ? 0 : 1;
+}
+
+static void paths_out(FILE *fp, uint64_t r, const scal_result_t *res)
+{
+    fprintf(fp, "%lld,%lld,%lld\n", (long long)res[r].v[0], (long long)res[r].v[1],
+            (long long)res[r].v[2]);
+}
+
+static void paths_describe(char *buf, size_t len, uint64_t r, const scal_result_t *res)
+{
+    if (res[r].v[2] < 0)
+        snprintf(buf, len, "%lld -> %lld: unreachable", (long long)res[r].v[0],
+                 (long long)res[r].v[1]);
+    else
+        snprintf(buf, len, "%lld -> %lld: %lld hops", (long long)res[r].v[0],
+                 (long long)res[r].v[1], (long long)res[r].v[2]);
+}
+
+const scal_workload_t scal_workload_paths = {
+    .name = "paths",
+    .summary = "hop-limited path distances between pairs of a large directed graph",
+    .prepare = paths_prepare,
+    .run = paths_run,
+    .check = paths_check,
+    .out_header = "source,target,distance",
+    .out_row = paths_out,
+    .describe = paths_describe,
+    .release = paths_release,
+    .scratch_new = paths_scratch_new,
+    .scratch_free = paths_scratch_free,
+    .attach = paths_attach,
+    .fill_phases = 2,
+    .fill = paths_fill,
+    .after_fill = paths_after_fill,
+    .validate = paths_validate,
+};

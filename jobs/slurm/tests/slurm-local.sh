@@ -28,6 +28,7 @@
 #                                      can launch a step, else none)
 #   SLURM_LOCAL_TIMEOUT=60             seconds to wait for the node to become idle
 #   SLURM_LOCAL_DEBUG=info|debug|...   SlurmctldDebug/SlurmdDebug level (default info)
+#   SLURM_LOCAL_MIN_JOB_AGE=5          MinJobAge: seconds a finished job stays visible (see below)
 #   SLURM_LOCAL_KEEP=1                 stop does not delete STATE_DIR (for post-mortems)
 #
 # Requires the Debian packages slurm-wlm (slurmctld, slurmd, slurm-client) and munge; as root they
@@ -373,6 +374,8 @@ SlurmdDebug=${SLURM_LOCAL_DEBUG:-info}
 TmpFS=$TMP
 
 SchedulerType=sched/backfill
+# Start batch jobs at submit time instead of up to 3 s later (the default batch_sched_delay).
+SchedulerParameters=batch_sched_delay=0
 SelectType=select/cons_tres
 SelectTypeParameters=CR_Core
 ProctrackType=proctrack/linuxproc
@@ -386,7 +389,10 @@ JobCompType=jobcomp/none
 ReturnToService=2
 KillWait=5
 InactiveLimit=0
-MinJobAge=300
+# sbatch --wait polls after 2 s, then multiplies its interval by 4 while it is below MinJobAge/2:
+# with the default 300 a 3-second job returns after 10 s. At <= 5 it polls every 2 s; finished
+# jobs then stay visible to scontrol/squeue for at least this long.
+MinJobAge=${SLURM_LOCAL_MIN_JOB_AGE:-5}
 
 NodeName=$NODE NodeHostname=$NODE NodeAddr=127.0.0.1 CPUs=$HW_CPUS Sockets=$HW_SOCKETS CoresPerSocket=$HW_CPS ThreadsPerCore=$HW_TPC RealMemory=$HW_MEM State=UNKNOWN
 PartitionName=$PARTITION Nodes=$NODE Default=YES MaxTime=INFINITE State=UP
@@ -439,7 +445,8 @@ wait_idle() {
 # probe_step ARGS...: can a one-task step be launched with these srun options?
 probe_step() {
     local out
-    if out=$(timeout 30 srun -N1 -n1 --time=1 --job-name=slurm-local-probe "$@" true 2>&1); then
+    # </dev/null: srun forwards its stdin to the task and would eat the caller's input.
+    if out=$(timeout 30 srun -N1 -n1 --time=1 --job-name=slurm-local-probe "$@" true </dev/null 2>&1); then
         return 0
     fi
     printf '%s\n' "$out" >"$LOGS/probe-$(echo "$*" | tr -c 'a-z0-9=\n' _).err"
@@ -549,6 +556,9 @@ cmd_start() {
     {
         echo "export SLURM_CONF=$(printf %q "$CONF")"
         echo "export SLURM_LOCAL_STATE_DIR=$(printf %q "$S")"
+        # Jobs inherit the submitter's environment: this keeps Open MPI's session dirs and other
+        # temporary files of the jobs (and of CMD under `run`) inside STATE_DIR.
+        echo "export TMPDIR=$(printf %q "$TMP")"
     } >"$ENVFILE"
     log "up: node $NODE idle, $task, MpiDefault=$mpi, ports $CTLD_PORT/$SLURMD_PORT," \
         "$(sed -n 's/^START_TO_READY_S=//p' "$PLUGINS") s"
@@ -624,10 +634,11 @@ cmd_run() {
     trap 'on_signal TERM 143' TERM
     trap 'on_signal HUP 129' HUP
 
+    set_paths "$dir"
     local envlines
-    envlines=$(cmd_start "$dir") || exit $?
-    eval "$envlines"
+    envlines=$(cmd_start "$dir" </dev/null) || exit $?
     client_env
+    eval "$envlines"
 
     # In the background so a signal to this script interrupts `wait` and reaches the trap at once;
     # stdin is passed through explicitly (a background job would otherwise get /dev/null).

@@ -8,6 +8,7 @@
 #   slurm-local.sh env    STATE_DIR           print the `export ...` lines again
 #   slurm-local.sh run    STATE_DIR -- CMD... start, run CMD with SLURM_CONF set, always stop,
 #                                             exit with CMD's status
+#   slurm-local.sh missing                    list the required packages not installed (exit 0)
 #
 # Everything the daemons write (munge key/socket/pid/log/seed, slurm.conf, controller state, slurmd
 # spool, logs, pid files, job temp dirs) lives under STATE_DIR, which must be absolute-able, short
@@ -29,7 +30,7 @@
 #   SLURM_LOCAL_TIMEOUT=60             seconds to wait for the node to become idle
 #   SLURM_LOCAL_DEBUG=info|debug|...   SlurmctldDebug/SlurmdDebug level (default info)
 #   SLURM_LOCAL_MIN_JOB_AGE=5          MinJobAge: seconds a finished job stays visible (see below)
-#   SLURM_LOCAL_KEEP=1                 stop does not delete STATE_DIR (for post-mortems)
+#   SLURM_LOCAL_KEEP=1                 stop (and run) leave STATE_DIR in place (post-mortems)
 #
 # Requires the Debian packages slurm-wlm (slurmctld, slurmd, slurm-client) and munge; as root they
 # are installed with apt-get when missing.
@@ -53,7 +54,7 @@ log() { printf '%s: %s\n' "$prog" "$*" >&2; }
 die() { printf '%s: error: %s\n' "$prog" "$*" >&2; exit 1; }
 
 usage() {
-    sed -n '2,10s/^# \{0,1\}//p' "$0" >&2
+    sed -n '2,11s/^# \{0,1\}//p' "$0" >&2
     exit 2
 }
 
@@ -214,18 +215,31 @@ kill_session() {
 
 # Everything needed to talk to this Slurm.
 client_env() {
+    local v
+    # Variables of an enclosing allocation, or input variables meant for another Slurm
+    # (SLURM_CPUS_PER_TASK, SBATCH_PARTITION, ...), would steer our clients: drop them all.
+    for v in $(compgen -e); do
+        case "$v" in
+            SLURM_CONF | SLURM_LOCAL_*) ;;
+            SLURM_* | SBATCH_* | SALLOC_* | SRUN_* | SQUEUE_* | SINFO_* | SCONTROL_*) unset "$v" ;;
+        esac
+    done
     export SLURM_CONF="$CONF"
-    # Leftovers from an enclosing allocation would confuse our clients.
-    unset SLURM_JOB_ID SLURM_JOBID SLURM_NODELIST SLURM_JOB_NODELIST SLURM_NTASKS SLURM_NPROCS \
-        SLURM_CLUSTER_NAME SLURM_JOB_NAME SLURM_STEP_ID SLURM_STEPID SLURM_TASKS_PER_NODE 2>/dev/null || true
 }
 
 daemon_tails() {
     local f
-    for f in "$LOGS/slurmctld.log" "$LOGS/slurmctld.out" "$LOGS/slurmd.log" "$LOGS/slurmd.out" "$MUNGE_LOG"; do
+    for f in "$LOGS/slurmctld.log" "$LOGS/slurmd.log" "$MUNGE_LOG"; do
         [ -s "$f" ] || continue
         printf '%s: ---- last lines of %s ----\n' "$prog" "$f" >&2
-        tail -n 25 "$f" >&2
+        # a fresh controller always complains about missing state files: not news
+        grep -vE 'state file|Trying backup state' "$f" | tail -n 15 >&2
+    done
+    # The daemons' stderr repeats their log, but also holds what failed before logging started.
+    for f in "$LOGS/slurmctld.out" "$LOGS/slurmd.out"; do
+        [ -s "$f" ] && grep -qi fatal "$f" || continue
+        printf '%s: ---- last lines of %s ----\n' "$prog" "$f" >&2
+        grep -vE 'state file|Trying backup state' "$f" | tail -n 8 >&2
     done
 }
 
@@ -239,6 +253,7 @@ stop_daemons() {
     munged=$(pid_from "$MUNGE_PID")
     ctld_sid=$(pid_from "$RUN/slurmctld.sid")
     slurmd_sid=$(pid_from "$RUN/slurmd.sid")
+    stop_watchdog
 
     # Cancel the jobs first, so that slurmd tears down its steps while it still can.
     if alive "$ctld" slurmctld && [ -f "$CONF" ]; then
@@ -287,6 +302,13 @@ used_ports() {
     done | while read -r hex; do printf '%d\n' "0x$hex"; done | sort -un
 }
 
+# listening PORT: some socket listens on TCP PORT
+listening() {
+    local hex
+    hex=$(printf '%04X' "$1")
+    cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk -v p=":$hex" '$4 == "0A" && substr($2, length($2) - 4) == p { f = 1 } END { exit !f }'
+}
+
 # pick_ports N: N distinct free ports in 20000..59999
 pick_ports() {
     local n=$1 used p picked=" " tries=0
@@ -304,7 +326,9 @@ pick_ports() {
 
 start_munge() {
     mkdir -p "$MUNGE_DIR"
-    chmod 700 "$MUNGE_DIR"
+    # munged insists that every user can reach its socket (search permission on its directory);
+    # the key itself stays readable by us only.
+    chmod 711 "$MUNGE_DIR"
     # munged wants at least 32 bytes of key; mungekey's default is 1024 bits.
     if command -v mungekey >/dev/null; then
         mungekey --create --keyfile="$MUNGE_KEY"
@@ -386,6 +410,7 @@ JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
 JobCompType=jobcomp/none
 
+MailProg=/bin/true
 ReturnToService=2
 KillWait=5
 InactiveLimit=0
@@ -412,8 +437,16 @@ launch() {
 }
 
 start_slurm() {
+    local i
     rm -f "$RUN/slurmctld.pid" "$RUN/slurmd.pid"
     launch slurmctld slurmctld -D -f "$CONF"
+    # slurmd registers with slurmctld as it starts, and retries only a second later if the port
+    # is still closed: start it once slurmctld listens (wait_idle reports if it never does).
+    for ((i = 0; i < 100; i++)); do
+        listening "$CTLD_PORT" && break
+        alive "$(pid_from "$RUN/slurmctld.sid")" slurmctld || break
+        sleep 0.05
+    done
     launch slurmd slurmd -D -f "$CONF"
 }
 
@@ -430,7 +463,7 @@ wait_idle() {
             daemon_tails
             die "slurmd exited during start-up"
         fi
-        state=$(timeout 5 sinfo -h -n "$NODE" -o %T 2>/dev/null | head -n 1) || state=""
+        state=$(timeout 5 sinfo -h -n "$NODE" -o %T </dev/null 2>/dev/null | head -n 1) || state=""
         [ "$state" = idle ] && return 0
         now=$(date +%s)
         if [ $((now - t0)) -ge "$limit" ]; then
@@ -486,10 +519,13 @@ cmd_start() {
     fi
 
     mkdir -p "$S"
-    chmod 700 "$S"
-    echo "slurm-local state dir; remove with: $0 stop $S" >"$S/$MARKER"
+    chmod 711 "$S"  # traversable, for munged's socket check and job users; not listable
+    # The marker names the instance, so a watchdog can tell its instance from a later one.
+    echo "slurm-local state dir $(date +%s.%N)-$$-$RANDOM; remove with: $0 stop $S" >"$S/$MARKER"
     mkdir -p "$CTLD_STATE" "$SPOOL" "$LOGS" "$RUN" "$TMP"
     chmod 1777 "$TMP"
+    # Under `run`, guard the instance from now on: start-up can be killed too.
+    if [ -n "${RUN_PARENT:-}" ]; then start_watchdog "$RUN_PARENT"; fi
 
     local t0
     t0=$(date +%s.%N)
@@ -596,6 +632,56 @@ cmd_env() {
     cat "$ENVFILE"
 }
 
+# A `run` whose shell is killed with SIGKILL runs no trap (CTest kills a test so on timeout), so
+# `run` leaves a detached watchdog behind that stops the instance once the shell is gone.
+start_watchdog() {
+    local parent=$1 pcomm self token
+    pcomm=$(cat "/proc/$parent/comm")
+    self=$(realpath -- "$0")
+    token=$(head -n 1 "$S/$MARKER")
+    # Double fork (subshell + &) and setsid: not our child, not in our session or process group,
+    # so whoever kills our process tree does not find it.
+    (setsid "$self" __watchdog "$S" "$parent" "$pcomm" "$token" </dev/null >>"$LOGS/watchdog.log" 2>&1 &)
+}
+
+cmd_watchdog() {
+    set_paths "$1"
+    local parent=$2 pcomm=$3 token=$4
+    echo "$$" >"$RUN/watchdog.pid"
+    while alive "$parent" "$pcomm"; do sleep 1; done
+    # Only if the state dir still belongs to the instance we guard: a later start may reuse it.
+    if [ "$(head -n 1 "$S/$MARKER" 2>/dev/null)" = "$token" ]; then
+        log "$pcomm ($parent) is gone without stopping $S; stopping it"
+        # CMD too, if it outlived `run` (checked by start time against pid reuse)
+        local cmd cmd_start
+        read -r cmd cmd_start <"$RUN/cmd.pid" 2>/dev/null || true
+        if [ -n "${cmd:-}" ] && [ "$(start_time "$cmd")" = "$cmd_start" ]; then
+            kill_tree "$cmd" TERM
+        fi
+        exec "$0" stop "$S"
+    fi
+}
+
+stop_watchdog() {
+    local wd
+    wd=$(pid_from "$RUN/watchdog.pid")
+    [ -n "$wd" ] && [ "$wd" != "$$" ] || return 0
+    # it is a script: recognise it by its command line, not its name
+    if { tr '\0' ' ' <"/proc/$wd/cmdline"; } 2>/dev/null | grep -qF "__watchdog $S "; then
+        kill -TERM "$wd" 2>/dev/null || true
+    fi
+}
+
+# start_time PID: the process's start time in clock ticks since boot (field 22 of its stat)
+start_time() {
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
+    stat=${stat##*) }
+    # after "pid (comm) ", field 3 (state) is the first; start time is field 22
+    set -- $stat
+    echo "${20}"
+}
+
 # kill_tree PID SIG: signal PID and all its descendants, children first
 kill_tree() {
     local pid=$1 sig=$2 child
@@ -636,7 +722,7 @@ cmd_run() {
 
     set_paths "$dir"
     local envlines
-    envlines=$(cmd_start "$dir" </dev/null) || exit $?
+    envlines=$(RUN_PARENT=$$ cmd_start "$dir" </dev/null) || exit $?
     client_env
     eval "$envlines"
 
@@ -644,6 +730,7 @@ cmd_run() {
     # stdin is passed through explicitly (a background job would otherwise get /dev/null).
     "$@" <&0 &
     cmd_pid=$!
+    echo "$cmd_pid $(start_time "$cmd_pid")" >"$RUN/cmd.pid"
     wait "$cmd_pid" || rc=$?
     cmd_pid=""
     cleanup
@@ -661,7 +748,9 @@ case "$sub" in
     stop) [ $# -eq 1 ] || usage; cmd_stop "$1" ;;
     status) [ $# -eq 1 ] || usage; cmd_status "$1" ;;
     env) [ $# -eq 1 ] || usage; cmd_env "$1" ;;
+    missing) [ $# -eq 0 ] || usage; if command -v dpkg-query >/dev/null; then missing_pkgs; fi ;;
     run) cmd_run "$@" ;;
+    __watchdog) [ $# -eq 4 ] || usage; cmd_watchdog "$@" ;;
     -h | --help | help) usage ;;
     *) usage ;;
 esac

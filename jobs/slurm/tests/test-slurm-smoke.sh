@@ -36,6 +36,9 @@ ensure_mpi() {
     missing=${missing# }
     [ -z "$missing" ] && return 0
     if [ "$(id -u)" -ne 0 ]; then
+        # Name Slurm's missing packages too, so one skip message lists all there is to install.
+        missing="$missing $("$here/slurm-local.sh" missing | tr '\n' ' ')"
+        missing=${missing% }
         say "SKIP: missing packages: $missing (install as root: apt-get install $missing)"
         exit $SKIP
     fi

@@ -42,6 +42,21 @@ scal_install_deps() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >&2
 }
 
+# scal_install_optional PACKAGE...: install what can be installed without
+# asking (root or passwordless sudo); otherwise say what the tests that need
+# them will skip.
+scal_install_optional() {
+    command -v dpkg-query >/dev/null || return 0
+    local missing
+    missing=$(SCAL_PACKAGES="" scal_missing_packages "$@")
+    [ -z "$missing" ] && return 0
+    if [ "$(id -u)" -eq 0 ] || { command -v sudo >/dev/null && sudo -n true 2>/dev/null; }; then
+        SCAL_PACKAGES="" scal_install_deps "$@"
+    else
+        echo "scalestudy: optional packages missing ($missing): the tests that need them will be skipped" >&2
+    fi
+}
+
 # scal_build_tree [CMAKE_ARG...]: configure and build in $scal_build.
 scal_build_tree() {
     cmake -S "$scal_root" -B "$scal_build" "$@" >&2

@@ -4,6 +4,8 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 scal_install_deps
+# A real local Slurm (jobs/slurm/tests/) for the end-to-end Slurm tests.
+scal_install_optional slurm-wlm munge
 scal_build_tree -DSCAL_WERROR=ON
 cd "$scal_build"
 ctest --output-on-failure -j 2 "$@"

@@ -59,6 +59,8 @@ static sr_level_t *sr_level_for(sr_curve_t *c, long workers)
     sr_level_t *l = &c->lv[c->nlv++];
     *l = (sr_level_t){.workers = workers, .median = NAN, .min = NAN, .max = NAN, .speedup = NAN,
                       .efficiency = NAN, .karp_flatt = NAN};
+    for (int k = 0; k < SR_NEXTRA; k++)
+        l->extra_median[k] = NAN;
     return l;
 }
 
@@ -80,6 +82,14 @@ static void sr_curve_compute(sr_curve_t *c)
         l->median = st.median;
         l->min = st.min;
         l->max = st.max;
+        for (int k = 0; k < SR_NEXTRA; k++) {
+            size_t n = 0;
+            for (size_t r = 0; r < l->nwalls; r++)
+                if (isfinite(l->extra[k][r]))
+                    l->extra[k][n++] = l->extra[k][r];
+            if (n && scal_stats_compute(l->extra[k], n, &st) == 0)
+                l->extra_median[k] = st.median;
+        }
         if (!base)
             base = l;
     }
@@ -133,6 +143,10 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
         }
     }
     enum { SERIES, RUN_ID, WORKERS, STATUS, EXIT, WALL, TRACE, TAIL };
+    static const char *const extra_names[SR_NEXTRA] = {"first_result_s", "setup_s", "pss_bytes"};
+    int extra_col[SR_NEXTRA];
+    for (int k = 0; k < SR_NEXTRA; k++)
+        extra_col[k] = sr_csv_col(&csv, extra_names[k]);
     int sweep[64];
     size_t nsweep = 0;
     for (size_t i = 0; i < csv.rows[0].n && nsweep < 64; i++) {
@@ -181,6 +195,12 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
         double wall = strtod(sr_csv_get(&csv, r, col[WALL]), &end);
         if (end != sr_csv_get(&csv, r, col[WALL]) && isfinite(wall) && wall > 0) {
             l->walls = sr_xrealloc(l->walls, (l->nwalls + 1) * sizeof *l->walls);
+            for (int k = 0; k < SR_NEXTRA; k++) {
+                const char *f = extra_col[k] >= 0 ? sr_csv_get(&csv, r, extra_col[k]) : "";
+                double x = strtod(f, &end);
+                l->extra[k] = sr_xrealloc(l->extra[k], (l->nwalls + 1) * sizeof *l->extra[k]);
+                l->extra[k][l->nwalls] = end != f && isfinite(x) ? x : NAN;
+            }
             l->walls[l->nwalls++] = wall;
         }
         const char *trace = sr_csv_get(&csv, r, col[TRACE]);
@@ -213,8 +233,11 @@ void sr_summary_free(sr_summary_t *sum)
 {
     for (size_t i = 0; i < sum->n; i++) {
         sr_curve_t *c = &sum->c[i];
-        for (size_t j = 0; j < c->nlv; j++)
+        for (size_t j = 0; j < c->nlv; j++) {
             free(c->lv[j].walls);
+            for (int k = 0; k < SR_NEXTRA; k++)
+                free(c->lv[j].extra[k]);
+        }
         free(c->lv);
         free(c->series);
         free(c->label);
@@ -245,7 +268,8 @@ static void sr_cell(sr_buf_t *b, double x, int prec)
 static void sr_write_csv(const sr_summary_t *sum, sr_buf_t *b)
 {
     sr_buf_puts(b, "series,label,workers,runs,not_ok,wall_median_s,wall_min_s,wall_max_s,base_workers,"
-                   "base_measured,speedup,efficiency,karp_flatt,amdahl_f,amdahl_points");
+                   "base_measured,speedup,efficiency,karp_flatt,amdahl_f,amdahl_points,"
+                   "first_result_median_s,setup_median_s,pss_median_bytes");
     for (int k = 0; k < SR_NPREDICT; k++)
         sr_buf_printf(b, ",amdahl_s%g", sr_predict_at[k]);
     sr_buf_puts(b, "\n");
@@ -272,6 +296,10 @@ static void sr_write_csv(const sr_summary_t *sum, sr_buf_t *b)
                 sr_num(b, more[k]);
             }
             sr_buf_printf(b, ",%zu", c->fit_points);
+            for (int k = 0; k < SR_NEXTRA; k++) {
+                sr_buf_puts(b, ",");
+                sr_num(b, l->extra_median[k]);
+            }
             for (int k = 0; k < SR_NPREDICT; k++) {
                 sr_buf_puts(b, ",");
                 sr_num(b, c->fit_points ? sr_amdahl_speedup(c->f, sr_predict_at[k]) : NAN);
@@ -289,6 +317,9 @@ static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
     sr_buf_puts(b, "- Speedup S(p) = T(1) / T(p), from median wall times (`wall_s`) along each curve;"
                    " efficiency S/p.\n"
                    "- Karp–Flatt serial fraction e = (1/S − 1/p) / (1 − 1/p).\n"
+                   "- First result, setup and PSS: medians of the engines' `first_result_s` (when the"
+                   " pool handed back its first result), `setup_s` (building and placing shared data)"
+                   " and `pss_bytes` (proportional set size, summed over ranks).\n"
                    "- Amdahl fit: S(p) = 1 / (f + (1 − f)/p), i.e. 1/S − 1/p = f (1 − 1/p); f is the"
                    " least-squares slope of that line through the origin over the points with p > 1"
                    " (a fit of normalised run time), clamped to [0, 1].\n\n");
@@ -307,7 +338,8 @@ static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
                              " to that estimate, and the %ld-worker point is left out of the fit.\n\n",
                           c->base_workers, c->base_workers, c->base_time, c->base_workers, c->base_workers);
         sr_buf_puts(b, "| workers | runs | not ok | median wall (s) | min (s) | max (s) | speedup | efficiency"
-                       " | Karp–Flatt e |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                       " | Karp–Flatt e | first result (s) | setup (s) | PSS (MiB) |\n"
+                       "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (size_t j = 0; j < c->nlv; j++) {
             const sr_level_t *l = &c->lv[j];
             sr_buf_printf(b, "| %ld | %zu | %zu |", l->workers, l->nwalls, l->not_ok);
@@ -317,6 +349,9 @@ static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
             sr_cell(b, l->speedup, 2);
             sr_cell(b, l->efficiency, 2);
             sr_cell(b, l->karp_flatt, 3);
+            sr_cell(b, l->extra_median[SR_EXTRA_FIRST], 4);
+            sr_cell(b, l->extra_median[SR_EXTRA_SETUP], 4);
+            sr_cell(b, l->extra_median[SR_EXTRA_PSS] / (1024.0 * 1024.0), 1);
             sr_buf_puts(b, "\n");
         }
         if (c->fit_points) {

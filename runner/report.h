@@ -17,12 +17,17 @@
 #define SR_PREDICT_AT {16, 64, 256}
 #define SR_NPREDICT 3
 
+/* Engine fields summarised beside the wall time, by their median. */
+enum { SR_EXTRA_FIRST, SR_EXTRA_SETUP, SR_EXTRA_PSS, SR_NEXTRA };
+
 typedef struct sr_level {
     long workers;
     double *walls;            /* wall_s of each ok repetition */
     size_t nwalls;
+    double *extra[SR_NEXTRA]; /* first_result_s, setup_s, pss_bytes; NaN if absent */
     size_t not_ok;            /* runs at this point that were not ok */
     double median, min, max, speedup, efficiency, karp_flatt;
+    double extra_median[SR_NEXTRA];
 } sr_level_t;
 
 typedef struct sr_curve {

@@ -33,6 +33,8 @@ static const char *const sr_pools[] = {"map", "submit", "as-completed", NULL};
 static const char *const sr_binds[] = {"auto", "none", "compact", "spread", NULL};
 static const char *const sr_kernels[] = {"matvec", "bitset", NULL};
 static const char *const sr_shares[] = {"per-task", "copy", "window", NULL};
+/* The problem-size keys that weak scaling may grow with the workers. */
+static const char *const sr_weak_keys[] = {"tasks", "pairs", NULL};
 
 #define SR_ANY SR_ALL_ENGINES, SR_ALL_WORKLOADS
 static const sr_key_t sr_keys[SR_NKEYS] = {
@@ -44,6 +46,7 @@ static const sr_key_t sr_keys[SR_NKEYS] = {
     [SR_K_LAUNCHER] = {"launcher", SR_KIND_ENUM, sr_launchers, SR_KF_SINGLE | SR_KF_RESERVED,
                        SR_MPI, SR_ALL_WORKLOADS},
     [SR_K_ENV] = {"env", SR_KIND_ENV, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
+    [SR_K_WEAK] = {"weak", SR_KIND_ENUM, sr_weak_keys, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
     [SR_K_TASKS] = {"tasks", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_FACTOR | SR_SLEEP | SR_SPIN},
     [SR_K_BASE] = {"base", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_FACTOR},
     [SR_K_MEAN] = {"mean", SR_KIND_UREAL, NULL, 0, SR_ALL_ENGINES, SR_SLEEP},
@@ -355,6 +358,7 @@ static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
         return -1;
     s->engine = (sr_engine_t)engine;
     s->workload = (sr_workload_t)workload;
+    s->weak = SR_K_WORKERS;
     for (int k = 0; k < SR_NKEYS; k++) {
         const sr_key_t *key = &sr_keys[k];
         const sr_setting_t *own = &s->sec.set[k];
@@ -376,6 +380,17 @@ static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
     if (!s->eff[SR_K_WORKERS])
         return sr_fail(err, SR_EXIT_USAGE, "%s:%d: series [%s]: key 'workers' is not set, here or in [global]",
                        job->path, s->sec.line, s->sec.name);
+    if (s->eff[SR_K_WEAK]) {
+        /* weak = KEY: that key must be set for this series and be its size */
+        int grown = sr_key_find(s->eff[SR_K_WEAK]->vals[0]);
+        if (grown < 0 || !sr_applies(&sr_keys[grown], s) || !s->eff[grown])
+            return sr_fail(err, SR_EXIT_USAGE,
+                           "%s:%d: key 'weak': series [%s] has no '%s' to grow with the workers "
+                           "(set it, for workload %s)",
+                           job->path, s->eff[SR_K_WEAK]->line, s->sec.name, s->eff[SR_K_WEAK]->vals[0],
+                           sr_workloads[s->workload]);
+        s->weak = (sr_key_id_t)grown;
+    }
     return 0;
 }
 

@@ -16,6 +16,7 @@
  * fastest when a series is expanded. */
 typedef enum sr_key_id {
     SR_K_ENGINE, SR_K_WORKLOAD, SR_K_REPEAT, SR_K_WARMUP, SR_K_TIMEOUT, SR_K_LAUNCHER, SR_K_ENV,
+    SR_K_WEAK,
     SR_K_TASKS, SR_K_BASE, SR_K_MEAN, SR_K_SIGMA, SR_K_SEED, SR_K_US,
     SR_K_POOL, SR_K_CHUNK, SR_K_GIL, SR_K_SWITCH_INTERVAL, SR_K_BIND,
     SR_K_NODES, SR_K_FRACTION, SR_K_PAIRS, SR_K_PAIRS_FILE, SR_K_GRAPH, SR_K_MAX_HOP, SR_K_KERNEL,
@@ -80,6 +81,9 @@ typedef struct sr_series {
     /* Effective settings: its own, else [global]'s when that key applies to
      * this series' engine and workload, else NULL. */
     const sr_setting_t *eff[SR_NKEYS];
+    /* weak = KEY: KEY's value is multiplied by the workers of each point
+     * (weak scaling); SR_K_WORKERS when the series scales strongly. */
+    sr_key_id_t weak;
 } sr_series_t;
 
 typedef struct sr_job {

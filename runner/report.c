@@ -70,6 +70,11 @@ static int sr_cmp_level(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static int sr_curve_weak(const sr_curve_t *c)
+{
+    return c->scaling && strncmp(c->scaling, "weak:", 5) == 0;
+}
+
 static void sr_curve_compute(sr_curve_t *c)
 {
     qsort(c->lv, c->nlv, sizeof *c->lv, sr_cmp_level);
@@ -96,6 +101,20 @@ static void sr_curve_compute(sr_curve_t *c)
     if (!base)
         return;
     c->base_workers = base->workers;
+    if (sr_curve_weak(c)) {
+        /* Weak scaling: each worker has the base's share of work, so the
+         * ideal is constant time.  Efficiency T(p0)/T(p); the scaled
+         * (Gustafson) speedup p * efficiency; no Amdahl fit. */
+        c->base_time = base->median;
+        for (size_t i = 0; i < c->nlv; i++) {
+            sr_level_t *l = &c->lv[i];
+            if (l->nwalls == 0)
+                continue;
+            l->efficiency = base->median / l->median;
+            l->speedup = l->efficiency * (double)l->workers;
+        }
+        return;
+    }
     c->base_time = base->median * (double)base->workers;
     double *p = sr_xcalloc(c->nlv, sizeof *p), *s = sr_xcalloc(c->nlv, sizeof *s);
     size_t n = 0;
@@ -134,6 +153,7 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
     }
     static const char *const need[] = {"series", "run_id", "sweep_workers", "status", "exit_code",
                                        "wall_s", "trace", "stderr_tail"};
+    int scaling_col = sr_csv_col(&csv, "scaling"); /* absent: an older runs.csv, all strong */
     int col[8];
     for (int i = 0; i < 8; i++) {
         col[i] = sr_csv_col(&csv, need[i]);
@@ -172,6 +192,8 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
                               sr_csv_get(&csv, r, sweep[k]));
         sr_curve_t *c = sr_curve_for(sum, series, sr_buf_str(&label));
         sr_buf_free(&label);
+        if (!c->scaling)
+            c->scaling = sr_xstrdup(scaling_col >= 0 ? sr_csv_get(&csv, r, scaling_col) : "strong");
         sr_level_t *l = sr_level_for(c, strtol(sr_csv_get(&csv, r, col[WORKERS]), NULL, 10));
         const char *id = sr_csv_get(&csv, r, col[RUN_ID]);
         int ok = strcmp(sr_csv_get(&csv, r, col[STATUS]), "ok") == 0;
@@ -240,6 +262,7 @@ void sr_summary_free(sr_summary_t *sum)
         }
         free(c->lv);
         free(c->series);
+        free(c->scaling);
         free(c->label);
         free(c->trace);
         free(c->trace_id);
@@ -330,6 +353,11 @@ static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
         free(title);
         if (!c->base_workers)
             sr_buf_puts(b, "No run of this curve was ok: nothing to compare.\n\n");
+        else if (sr_curve_weak(c))
+            sr_buf_printf(b, "**Weak scaling**: `%s` grows with the workers (each worker has the %ld-worker"
+                             " point's share). Efficiency = T(%ld) / T(p), ideal 1; speedup is the scaled"
+                             " (Gustafson) speedup p × efficiency. No Amdahl fit.\n\n",
+                          c->scaling + 5, c->base_workers, c->base_workers);
         else if (c->base_workers == 1)
             sr_buf_printf(b, "Base: the 1-worker median, T(1) = %.6g s.\n\n", c->base_time);
         else
@@ -361,6 +389,8 @@ static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
                 sr_buf_printf(b, "%s %.2f at %g", k ? "," : "", sr_amdahl_speedup(c->f, sr_predict_at[k]),
                               sr_predict_at[k]);
             sr_buf_puts(b, " workers.\n\n");
+        } else if (sr_curve_weak(c)) {
+            sr_buf_puts(b, "\n");
         } else {
             sr_buf_puts(b, "\nAmdahl fit: none (no measured point with more than one worker).\n\n");
         }

@@ -31,6 +31,7 @@ typedef struct sr_level {
 } sr_level_t;
 
 typedef struct sr_curve {
+    char *scaling;            /* "strong", or "weak:KEY": KEY grew with the workers */
     char *series;
     char *label;              /* "pool=map bind=spread", or "" */
     sr_level_t *lv;           /* sorted by workers */

@@ -29,7 +29,7 @@ void sr_runs_header(const sr_plan_t *plan, sr_buf_t *out)
     sr_buf_puts(out, "series,run_id");
     for (size_t i = 0; i < plan->nsweep; i++)
         sr_buf_printf(out, ",sweep_%s", sr_key(plan->sweep[i])->name);
-    sr_buf_puts(out, ",status,exit_code,elapsed_s,trace");
+    sr_buf_puts(out, ",scaling,status,exit_code,elapsed_s,trace");
     for (int i = 0; sr_engine_fields[i]; i++)
         sr_buf_printf(out, ",%s", sr_engine_fields[i]);
     sr_buf_puts(out, ",stderr_tail\n");
@@ -87,7 +87,8 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
             sr_buf_puts(rows, ",");
             sr_csv_field(rows, p->val[plan->sweep[i]]);
         }
-        sr_buf_printf(rows, ",%s,%d,%.6f,", sr_status_name(status), res->exit_code, res->elapsed_s);
+        sr_buf_printf(rows, ",%s,%s,%d,%.6f,", p->scaling, sr_status_name(status), res->exit_code,
+                      res->elapsed_s);
         sr_csv_field(rows, trace_exists ? p->trace : "");
         for (int f = 0; sr_engine_fields[f]; f++) {
             sr_buf_puts(rows, ",");

@@ -45,6 +45,16 @@ static void sr_plan_point(const sr_job_t *job, size_t si, const size_t idx[SR_NK
             sr_buf_printf(&id, "/%s=%s", sr_key((sr_key_id_t)k)->name, p->val[k]);
     }
     p->workers = strtol(p->val[SR_K_WORKERS], NULL, 10);
+    p->scaling = "strong";
+    p->weak = SR_K_WORKERS;
+    if (s->weak != SR_K_WORKERS) {
+        /* Weak scaling: the work grows with the workers; the run id keeps
+         * the base value so that the curve stays one curve. */
+        unsigned long long base = strtoull(p->val[s->weak], NULL, 10);
+        p->scaled = sr_xasprintf("%llu", base * (unsigned long long)p->workers);
+        p->weak = s->weak;
+        p->scaling = s->weak == SR_K_TASKS ? "weak:tasks" : "weak:pairs";
+    }
     p->id = sr_xstrdup(sr_buf_str(&id));
     sr_buf_free(&id);
     char *f = sr_id_filename(p->id);
@@ -87,6 +97,7 @@ void sr_plan_free(sr_plan_t *plan)
         free(plan->pts[i].id);
         free(plan->pts[i].trace);
         free(plan->pts[i].log);
+        free(plan->pts[i].scaled);
     }
     free(plan->pts);
     *plan = (sr_plan_t){0};
@@ -219,7 +230,7 @@ int sr_point_command(const sr_job_t *job, const sr_point_t *p,
             sr_strv_push(&cmd->argv, path);
             free(path);
         } else {
-            sr_strv_push(&cmd->argv, p->val[k]);
+            sr_strv_push(&cmd->argv, (int)p->weak == k ? p->scaled : p->val[k]);
         }
     }
     if (p->val[SR_K_ENV]) {

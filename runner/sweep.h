@@ -19,6 +19,9 @@ typedef struct sr_point {
     char *id;
     char *trace;                  /* "traces/<id>.csv" for omp runs, else NULL */
     char *log;                    /* "logs/<id>.log": its whole stderr */
+    sr_key_id_t weak;             /* weak scaling: the key passed as `scaled`, else SR_K_WORKERS */
+    char *scaled;                 /* ... its value times the workers (val[] keeps the base) */
+    const char *scaling;          /* runs.csv's "strong" or "weak:KEY" */
 } sr_point_t;
 
 typedef struct sr_plan {

@@ -48,7 +48,7 @@ done
 check "runs.csv: every row has the header's field count" rows_whole res/runs.csv
 check "runs.csv: 7 runs x 3 repetitions" [ "$(lines res/runs.csv)" -eq 22 ]
 check "runs.csv: sweep columns then status" \
-    grep -q '^series,run_id,sweep_pool,sweep_workers,status,exit_code,elapsed_s,trace,engine,' res/runs.csv
+    grep -q '^series,run_id,sweep_pool,sweep_workers,scaling,status,exit_code,elapsed_s,trace,engine,' res/runs.csv
 check "runs.csv: all ok" [ "$(column res/runs.csv status | sort -u)" = ok ]
 check "runs.csv: engine columns kept by name" [ "$(column res/runs.csv cpus | sort -u)" = "0;1" ]
 

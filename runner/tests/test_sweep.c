@@ -182,11 +182,48 @@ static void test_missing_engine_is_reported(void)
     sr_test_dir_drop(dir);
 }
 
+/* weak = KEY grows KEY with the workers; the run ids and sweep values keep
+ * the base so the points stay one curve. */
+static void test_weak_scaling_grows_the_key(void)
+{
+    sr_job_t job;
+    char *dir;
+    SCAL_CHECK(load("[w]\nengine = omp\nworkload = factor\ntasks = 8\nweak = tasks\n"
+                    "workers = 1, 2, 4\n", &job, &dir) == 0);
+    sr_plan_t plan;
+    sr_plan_build(&job, &plan);
+    sr_tools_t tools = fake_tools();
+    const char *want[] = {"--tasks 8", "--tasks 16", "--tasks 32"};
+    for (size_t i = 0; i < 3 && i < plan.n; i++) {
+        sr_cmd_t cmd;
+        sr_err_t err = {0};
+        SCAL_CHECK(sr_point_command(&job, &plan.pts[i], &tools, "/r", 0, &cmd, &err) == 0);
+        char *line = line_of(&cmd);
+        SCAL_CHECK(strstr(line, want[i]) != NULL);
+        SCAL_CHECK(strcmp(plan.pts[i].scaling, "weak:tasks") == 0);
+        SCAL_CHECK(strcmp(plan.pts[i].val[SR_K_TASKS], "8") == 0);
+        free(line);
+        sr_cmd_free(&cmd);
+    }
+    sr_tools_free(&tools);
+    sr_plan_free(&plan);
+    sr_job_free(&job);
+    sr_test_dir_drop(dir);
+    /* the grown key must be set and belong to the workload */
+    SCAL_CHECK(load("[w]\nengine = omp\nworkload = factor\nweak = pairs\nworkers = 1\n", &job,
+                    &dir) != 0);
+    sr_test_dir_drop(dir);
+    SCAL_CHECK(load("[w]\nengine = omp\nworkload = paths\nweak = pairs\nworkers = 1\n", &job,
+                    &dir) != 0);
+    sr_test_dir_drop(dir);
+}
+
 int main(void)
 {
     SCAL_RUN(test_cartesian_product_workers_fastest);
     SCAL_RUN(test_omp_command);
     SCAL_RUN(test_mpi_command);
     SCAL_RUN(test_missing_engine_is_reported);
+    SCAL_RUN(test_weak_scaling_grows_the_key);
     return SCAL_TEST_END();
 }

@@ -163,9 +163,11 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
         }
     }
     enum { SERIES, RUN_ID, WORKERS, STATUS, EXIT, WALL, TRACE, TAIL };
-    static const char *const extra_names[SR_NEXTRA] = {"first_result_s", "setup_s", "pss_bytes"};
-    int extra_col[SR_NEXTRA];
-    for (int k = 0; k < SR_NEXTRA; k++)
+    static const char *const extra_names[] = {"first_result_s", "setup_s", "pss_bytes",
+                                              "workers", "task_sum_s", "tasks"};
+    enum { X_WORKERS = 3, X_TASK_SUM, X_TASKS, X_N };
+    int extra_col[X_N];
+    for (int k = 0; k < X_N; k++)
         extra_col[k] = sr_csv_col(&csv, extra_names[k]);
     int sweep[64];
     size_t nsweep = 0;
@@ -217,11 +219,20 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
         double wall = strtod(sr_csv_get(&csv, r, col[WALL]), &end);
         if (end != sr_csv_get(&csv, r, col[WALL]) && isfinite(wall) && wall > 0) {
             l->walls = sr_xrealloc(l->walls, (l->nwalls + 1) * sizeof *l->walls);
-            for (int k = 0; k < SR_NEXTRA; k++) {
+            double x[X_N];
+            for (int k = 0; k < X_N; k++) {
                 const char *f = extra_col[k] >= 0 ? sr_csv_get(&csv, r, extra_col[k]) : "";
-                double x = strtod(f, &end);
+                x[k] = strtod(f, &end);
+                if (end == f || !isfinite(x[k]))
+                    x[k] = NAN;
+            }
+            /* p is the engine's worker count (ranks x threads), not the sweep's */
+            double p = x[X_WORKERS], n = x[X_TASKS];
+            x[SR_EXTRA_PER_TASK] = p > 0 && n > 0 ? p * wall / n : NAN;
+            x[SR_EXTRA_OVERHEAD] = p > 0 && n > 0 ? (p * wall - x[X_TASK_SUM]) / n : NAN;
+            for (int k = 0; k < SR_NEXTRA; k++) {
                 l->extra[k] = sr_xrealloc(l->extra[k], (l->nwalls + 1) * sizeof *l->extra[k]);
-                l->extra[k][l->nwalls] = end != f && isfinite(x) ? x : NAN;
+                l->extra[k][l->nwalls] = x[k];
             }
             l->walls[l->nwalls++] = wall;
         }
@@ -292,7 +303,8 @@ static void sr_write_csv(const sr_summary_t *sum, sr_buf_t *b)
 {
     sr_buf_puts(b, "series,label,workers,runs,not_ok,wall_median_s,wall_min_s,wall_max_s,base_workers,"
                    "base_measured,speedup,efficiency,karp_flatt,amdahl_f,amdahl_points,"
-                   "first_result_median_s,setup_median_s,pss_median_bytes");
+                   "first_result_median_s,setup_median_s,pss_median_bytes,per_task_median_s,"
+                   "overhead_per_task_median_s");
     for (int k = 0; k < SR_NPREDICT; k++)
         sr_buf_printf(b, ",amdahl_s%g", sr_predict_at[k]);
     sr_buf_puts(b, "\n");
@@ -343,6 +355,9 @@ static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
                    "- First result, setup and PSS: medians of the engines' `first_result_s` (when the"
                    " pool handed back its first result), `setup_s` (building and placing shared data)"
                    " and `pss_bytes` (proportional set size, summed over ranks).\n"
+                   "- Per task: worker-time per task, p × wall / tasks; overhead per task:"
+                   " (p × wall − sum of task times) / tasks, the workers' time spent on anything but"
+                   " tasks (dispatch, waiting, imbalance). p is the engine's workers (ranks × threads).\n"
                    "- Amdahl fit: S(p) = 1 / (f + (1 − f)/p), i.e. 1/S − 1/p = f (1 − 1/p); f is the"
                    " least-squares slope of that line through the origin over the points with p > 1"
                    " (a fit of normalised run time), clamped to [0, 1].\n\n");
@@ -366,8 +381,9 @@ static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
                              " to that estimate, and the %ld-worker point is left out of the fit.\n\n",
                           c->base_workers, c->base_workers, c->base_time, c->base_workers, c->base_workers);
         sr_buf_puts(b, "| workers | runs | not ok | median wall (s) | min (s) | max (s) | speedup | efficiency"
-                       " | Karp–Flatt e | first result (s) | setup (s) | PSS (MiB) |\n"
-                       "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                       " | Karp–Flatt e | first result (s) | setup (s) | PSS (MiB) | per task (µs)"
+                       " | overhead per task (µs) |\n"
+                       "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (size_t j = 0; j < c->nlv; j++) {
             const sr_level_t *l = &c->lv[j];
             sr_buf_printf(b, "| %ld | %zu | %zu |", l->workers, l->nwalls, l->not_ok);
@@ -380,6 +396,8 @@ static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
             sr_cell(b, l->extra_median[SR_EXTRA_FIRST], 4);
             sr_cell(b, l->extra_median[SR_EXTRA_SETUP], 4);
             sr_cell(b, l->extra_median[SR_EXTRA_PSS] / (1024.0 * 1024.0), 1);
+            sr_cell(b, l->extra_median[SR_EXTRA_PER_TASK] * 1e6, 3);
+            sr_cell(b, l->extra_median[SR_EXTRA_OVERHEAD] * 1e6, 3);
             sr_buf_puts(b, "\n");
         }
         if (c->fit_points) {

@@ -17,8 +17,12 @@
 #define SR_PREDICT_AT {16, 64, 256}
 #define SR_NPREDICT 3
 
-/* Engine fields summarised beside the wall time, by their median. */
-enum { SR_EXTRA_FIRST, SR_EXTRA_SETUP, SR_EXTRA_PSS, SR_NEXTRA };
+/* Figures summarised beside the wall time, by their median: engine fields,
+ * and per repetition the worker-time per task, p * wall / tasks, and the
+ * overhead per task, (p * wall - sum of task times) / tasks: the time workers
+ * spent on anything but tasks (dispatch, waiting, imbalance). */
+enum { SR_EXTRA_FIRST, SR_EXTRA_SETUP, SR_EXTRA_PSS, SR_EXTRA_PER_TASK, SR_EXTRA_OVERHEAD,
+       SR_NEXTRA };
 
 typedef struct sr_level {
     long workers;

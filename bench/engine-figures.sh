@@ -11,8 +11,8 @@ mpiexec=${MPIEXEC:-mpiexec}
 
 # median COLUMN: median of a csv column over the records on stdin
 median() {
-    awk -F, -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i; next }
-        { v[NR - 1] = $c } END { m = NR - 1; asort(v); print (m % 2) ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2 }'
+    awk -F, -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i; next } { print $c }' |
+        sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 echo "# $(hostname -s): $(nproc) CPUs, $(date -u +%FT%TZ), $("$omp" --version)"

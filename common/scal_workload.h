@@ -23,9 +23,10 @@ typedef struct scal_result {
     double x;
 } scal_result_t;
 
-/* Hooks a kernel calls so an engine can emulate an interpreter lock:
- * tick() every few microseconds of CPU-bound work (a switch point), and
- * block_begin()/block_end() around a blocking wait such as a sleep.  The
+/* Hooks a kernel calls so an engine can act while a task runs (emulate an
+ * interpreter lock, answer other processes): tick() every few microseconds
+ * of CPU-bound work (a switch point); block_begin()/block_end() around a
+ * blocking wait such as a sleep, and idle() now and then during it.  The
  * engine's task runner calls task_begin()/task_end() around each task and
  * waited() for the seconds the task spent waiting on the engine (not work).
  * Any hook may be NULL. */
@@ -33,6 +34,7 @@ typedef struct scal_yield {
     void (*tick)(void *arg);
     void (*block_begin)(void *arg);
     void (*block_end)(void *arg);
+    void (*idle)(void *arg);
     void (*task_begin)(void *arg);
     void (*task_end)(void *arg);
     double (*waited)(void *arg);

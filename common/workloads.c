@@ -20,6 +20,9 @@
  * of work, far below any sensible switch interval. */
 #define FACTOR_TICK_ITERATIONS 4096
 
+/* A sleep with an idle() hook is cut into slices this long. */
+#define SLEEP_SLICE_S 200e-6
+
 void scal_factor_slow(uint64_t v, const scal_yield_t *y, uint64_t *f1, uint64_t *f2)
 {
     uint64_t g = v / 2;
@@ -128,7 +131,16 @@ static void sleep_run(const scal_work_t *w, uint64_t k, void *scratch, const sca
     double s = scal_sleep_seconds(c->seed, k, c->mean, c->sigma);
     if (y && y->block_begin)
         y->block_begin(y->arg);
-    scal_sleep(s);
+    if (y && y->idle) {
+        /* in slices, so the engine can act while the task waits */
+        double until = scal_now() + s, left;
+        while ((left = until - scal_now()) > 0) {
+            scal_sleep(left < SLEEP_SLICE_S ? left : SLEEP_SLICE_S);
+            y->idle(y->arg);
+        }
+    } else {
+        scal_sleep(s);
+    }
     if (y && y->block_end)
         y->block_end(y->arg);
     res[k].v[0] = (int64_t)k;

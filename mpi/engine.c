@@ -5,12 +5,12 @@
  *                 at the end rank 0 gathers every result (MPI_Gatherv), so
  *                 results reach the caller in task order.
  *   submit,       dynamic: every worker computes, rank 0's included.  Rank 0's
- *   as-completed  main thread is a dispatcher (it computes nothing, and sleeps
- *                 when there is nothing to do); its compute threads take chunks
- *                 from the shared counter directly; a remote worker asks for a
- *                 chunk with a message that carries the results of its last
- *                 one, so results reach rank 0 the moment a chunk completes.
- *                 as-completed prints them in that order.
+ *   as-completed  threads take chunks from the shared counter directly and,
+ *                 between tasks and at the kernels' switch points, answer the
+ *                 remote workers (no dispatcher thread); a remote worker asks
+ *                 for a chunk with a message that carries the results of its
+ *                 last one, so results reach rank 0 the moment a chunk
+ *                 completes.  as-completed prints them in that order.
  * Rank 0 alone reports, through the same code as scal-omp (scal_report.h).
  * Any MPI error aborts the whole job with one message (SCAL_MPI_TRY). */
 #include "scal_mpi.h"
@@ -67,10 +67,13 @@ typedef struct entry {
     scal_tasklog_t log;
 } entry_t;
 
-/* Head of a request: which thread asks, and how many entries follow. */
+/* Head of a request: which thread asks, how many entries follow, and
+ * whether this is its last message (results only, no reply wanted). */
 typedef struct request {
     int32_t thread;
     int32_t count;
+    int32_t final;
+    int32_t pad;
 } request_t;
 
 typedef struct engine {
@@ -186,99 +189,164 @@ static int streaming(const engine_t *e, int rep)
     return e->cfg->pool == SCAL_POOL_AS_COMPLETED && e->cfg->format == SCAL_FMT_HUMAN && rep == 1;
 }
 
-/* Rank 0's compute threads: the counter is in their own memory. */
-static void local_worker(engine_t *e, int rep, int t, double t0)
+/* Send a request carrying req->count finished entries (already in buf after
+ * the head), and start a new batch. */
+static void send_request(char *buf, request_t *req)
 {
-    const int me = t; /* rank 0: worker id = thread */
-    bind_or_die(e, t);
-    void *scratch = scal_work_scratch_new(e->work);
-    for (;;) {
-        uint64_t c = atomic_fetch_add_explicit(&e->next, e->chunk, memory_order_relaxed);
-        if (c >= e->ntasks)
-            break;
-        for (uint64_t k = c; k < c + chunk_len(e, c); k++) {
-            scal_task_run_logged(e->work, k, scratch, NULL, e->results, e->log, t0, me);
-            e->arrived[k] = e->log[k].end_s;
-            if (streaming(e, rep))
-                scal_report_emit(e->report, rep, k, e->results, e->log[k].end_s);
-        }
-    }
-    scal_work_scratch_free(e->work, scratch);
-    scal_place_note_pu(&e->place, t);
+    memcpy(buf, req, sizeof *req);
+    SCAL_MPI_TRY(MPI_Send(buf, (int)(sizeof *req + (size_t)req->count * sizeof(entry_t)), MPI_BYTE,
+                          0, TAG_REQUEST, MPI_COMM_WORLD));
+    req->count = 0;
 }
 
-/* Rank 0's main thread: answer requests until every remote worker is told
- * there is no more work.  It polls and backs off to short sleeps when idle,
- * so it does not steal a core from the compute threads. */
-static void dispatcher(engine_t *e, int rep, double t0)
+/* Rank 0 serves the remote workers' requests from its own compute threads:
+ * between tasks, at the kernels' switch points, and between slices of a
+ * sleep (the yield hooks), at most every POLL_INTERVAL_S, one thread at a
+ * time.  There is no dispatcher thread: one would share a core with rank 0's
+ * workers and answer only when the OS let it preempt them. */
+#define POLL_INTERVAL_S 2e-6
+
+typedef struct server {
+    engine_t *e;
+    int rep;
+    double t0;
+    atomic_flag busy;          /* held by the thread that is serving */
+    atomic_int remaining;      /* remote threads whose final message is still to come */
+    _Atomic double last_poll;  /* seconds (scal_now) of the last poll */
+    char *buf;                 /* a request, under busy */
+    size_t cap;
+} server_t;
+
+/* Answer every pending request.  The caller holds s->busy.  Returns how
+ * many were answered. */
+static int serve_pending(server_t *s)
 {
-    int remaining = (e->size - 1) * e->T;
-    size_t cap = (size_t)e->chunk * sizeof(entry_t) + sizeof(request_t);
-    char *buf = malloc(cap);
-    if (!buf)
-        scal_mpi_die("out of memory for the dispatcher");
-    long idle_ns = 0;
-    double last_msg = scal_now();
-    while (remaining > 0) {
+    engine_t *e = s->e;
+    int handled = 0;
+    for (;;) {
         int flag = 0;
         MPI_Message msg;
         MPI_Status st;
         SCAL_MPI_TRY(MPI_Improbe(MPI_ANY_SOURCE, TAG_REQUEST, MPI_COMM_WORLD, &flag, &msg, &st));
-        if (!flag) {
-            /* Spin for 50 us after a message, then sleep 10 us doubling to
-             * 200 us: microsecond latency under load, little CPU when idle. */
-            if (scal_now() - last_msg > 50e-6) {
-                idle_ns = idle_ns ? (idle_ns * 2 > 200000 ? 200000 : idle_ns * 2) : 10000;
-                struct timespec ts = {0, idle_ns};
-                nanosleep(&ts, NULL);
-            }
-            continue;
-        }
-        idle_ns = 0;
+        if (!flag)
+            break;
         int bytes;
         SCAL_MPI_TRY(MPI_Get_count(&st, MPI_BYTE, &bytes));
-        if ((size_t)bytes > cap)
+        if ((size_t)bytes > s->cap)
             scal_mpi_die("a request larger than a chunk of results");
-        SCAL_MPI_TRY(MPI_Mrecv(buf, bytes, MPI_BYTE, &msg, &st));
-        double now = scal_now() - t0;
+        SCAL_MPI_TRY(MPI_Mrecv(s->buf, bytes, MPI_BYTE, &msg, &st));
+        double now = scal_now() - s->t0;
         request_t req;
-        memcpy(&req, buf, sizeof req);
-        const entry_t *x = (const entry_t *)(buf + sizeof req);
+        memcpy(&req, s->buf, sizeof req);
+        const entry_t *x = (const entry_t *)(s->buf + sizeof req);
         for (int i = 0; i < req.count; i++) {
             entry_t ent;
             memcpy(&ent, &x[i], sizeof ent);
             e->results[ent.task] = ent.result;
             e->log[ent.task] = ent.log;
             e->arrived[ent.task] = now;
-            if (streaming(e, rep))
-                scal_report_emit(e->report, rep, ent.task, e->results, now);
+            if (streaming(e, s->rep))
+                scal_report_emit(e->report, s->rep, ent.task, e->results, now);
+        }
+        handled++;
+        if (req.final) {
+            atomic_fetch_sub(&s->remaining, 1);
+            continue;
         }
         uint64_t c = atomic_fetch_add_explicit(&e->next, e->chunk, memory_order_relaxed);
         SCAL_MPI_TRY(MPI_Send(&c, 1, MPI_UINT64_T, st.MPI_SOURCE, TAG_WORK + req.thread,
                               MPI_COMM_WORLD));
         if (c < e->ntasks && per_task(e))
             share_send(&e->share, st.MPI_SOURCE, TAG_DATA + req.thread, MPI_COMM_WORLD);
-        if (c >= e->ntasks)
-            remaining--;
-        last_msg = scal_now();
     }
-    free(buf);
+    atomic_store_explicit(&s->last_poll, scal_now(), memory_order_relaxed);
+    return handled;
 }
 
-/* A remote worker: ask, compute, send the results with the next request. */
+/* Serve if nobody else is; returns how many requests were answered. */
+static int serve(server_t *s)
+{
+    if (atomic_load_explicit(&s->remaining, memory_order_relaxed) == 0 ||
+        atomic_flag_test_and_set_explicit(&s->busy, memory_order_acquire))
+        return 0;
+    int handled = serve_pending(s);
+    atomic_flag_clear_explicit(&s->busy, memory_order_release);
+    return handled;
+}
+
+/* The yield hook: kernels call it very often (spin at every clock read). */
+static void serve_hook(void *arg)
+{
+    server_t *s = arg;
+    if (scal_now() - atomic_load_explicit(&s->last_poll, memory_order_relaxed) >= POLL_INTERVAL_S)
+        serve(s);
+}
+
+/* Once rank 0's own tasks are done: serve until every remote worker is told
+ * there is no more work, spinning while requests come, then sleeping 10 us
+ * doubling to 200 us, so that an idle rank 0 does not burn a core. */
+static void serve_until_done(server_t *s)
+{
+    long idle_ns = 0;
+    double last_msg = scal_now();
+    while (atomic_load(&s->remaining) > 0) {
+        if (serve(s) > 0) {
+            idle_ns = 0;
+            last_msg = scal_now();
+        } else if (scal_now() - last_msg > 50e-6) {
+            idle_ns = idle_ns ? (idle_ns * 2 > 200000 ? 200000 : idle_ns * 2) : 10000;
+            struct timespec ts = {0, idle_ns};
+            nanosleep(&ts, NULL);
+        }
+    }
+}
+
+/* Rank 0's compute threads: the counter is in their own memory. */
+static void local_worker(engine_t *e, server_t *s, int t)
+{
+    const int me = t; /* rank 0: worker id = thread */
+    bind_or_die(e, t);
+    void *scratch = scal_work_scratch_new(e->work);
+    const scal_yield_t y = {.tick = serve_hook, .idle = serve_hook, .arg = s};
+    for (;;) {
+        uint64_t c = atomic_fetch_add_explicit(&e->next, e->chunk, memory_order_relaxed);
+        if (c >= e->ntasks)
+            break;
+        for (uint64_t k = c; k < c + chunk_len(e, c); k++) {
+            scal_task_run_logged(e->work, k, scratch, &y, e->results, e->log, s->t0, me);
+            e->arrived[k] = e->log[k].end_s;
+            if (streaming(e, s->rep))
+                scal_report_emit(e->report, s->rep, k, e->results, e->log[k].end_s);
+            serve_hook(s);
+        }
+    }
+    if (t == 0)
+        serve_until_done(s);
+    scal_work_scratch_free(e->work, scratch);
+    scal_place_note_pu(&e->place, t);
+}
+
+/* A remote worker.  It keeps one request in flight: it asks for its next
+ * chunk (carrying the results of the last one) before computing the chunk
+ * it holds, so the round trip to rank 0 overlaps its work.  Not in per-task
+ * mode: there the next chunk brings the data, which must not arrive while
+ * the current chunk reads it.  Its last message, `final`, carries the last
+ * results and wants no reply. */
 static void remote_worker(engine_t *e, int t, double t0)
 {
     const int me = e->rank * e->T + t;
+    const int prefetch = !per_task(e);
     bind_or_die(e, t);
     void *scratch = scal_work_scratch_new(e->work);
     char *buf = malloc((size_t)e->chunk * sizeof(entry_t) + sizeof(request_t));
     if (!buf)
         scal_mpi_die("out of memory for a worker");
-    request_t req = {t, 0};
-    for (;;) {
-        memcpy(buf, &req, sizeof req);
-        SCAL_MPI_TRY(MPI_Send(buf, (int)(sizeof req + (size_t)req.count * sizeof(entry_t)),
-                              MPI_BYTE, 0, TAG_REQUEST, MPI_COMM_WORLD));
+    entry_t *x = (entry_t *)(buf + sizeof(request_t));
+    request_t req = {t, 0, 0, 0};
+    for (int first = 1;; first = 0) {
+        /* Without prefetch, ask now, with the results just computed. */
+        if (first || !prefetch)
+            send_request(buf, &req);
         uint64_t c;
         SCAL_MPI_TRY(MPI_Recv(&c, 1, MPI_UINT64_T, 0, TAG_WORK + t, MPI_COMM_WORLD,
                               MPI_STATUS_IGNORE));
@@ -286,13 +354,15 @@ static void remote_worker(engine_t *e, int t, double t0)
             break;
         if (per_task(e))
             share_recv(&e->share, TAG_DATA + t, MPI_COMM_WORLD);
-        entry_t *x = (entry_t *)(buf + sizeof req);
-        req.count = 0;
+        if (prefetch)
+            send_request(buf, &req); /* the next chunk, and the last results */
         for (uint64_t k = c; k < c + chunk_len(e, c); k++) {
             scal_task_run_logged(e->work, k, scratch, NULL, e->results, e->log, t0, me);
             x[req.count++] = (entry_t){k, e->results[k], e->log[k]};
         }
     }
+    req.final = 1;
+    send_request(buf, &req);
     scal_place_note_pu(&e->place, t);
     scal_work_scratch_free(e->work, scratch);
     free(buf);
@@ -302,18 +372,15 @@ static void dynamic_rep(engine_t *e, int rep, double t0)
 {
     atomic_store(&e->next, 0);
     if (e->rank == 0) {
-        /* thread 0 (the main thread, which alone calls MPI) dispatches */
-#pragma omp parallel num_threads(e->T + 1)
-        {
-            int t = omp_get_thread_num();
-            if (t == 0) {
-                /* the dispatcher shares worker 0's place, not another rank's */
-                bind_or_die(e, 0);
-                dispatcher(e, rep, t0);
-            }
-            else
-                local_worker(e, rep, t - 1, t0);
-        }
+        server_t s = {.e = e, .rep = rep, .t0 = t0, .busy = ATOMIC_FLAG_INIT};
+        atomic_init(&s.remaining, (e->size - 1) * e->T);
+        atomic_init(&s.last_poll, scal_now());
+        s.cap = (size_t)e->chunk * sizeof(entry_t) + sizeof(request_t);
+        if (!(s.buf = malloc(s.cap)))
+            scal_mpi_die("out of memory for requests");
+#pragma omp parallel num_threads(e->T)
+        local_worker(e, &s, omp_get_thread_num());
+        free(s.buf);
     } else {
 #pragma omp parallel num_threads(e->T)
         remote_worker(e, omp_get_thread_num(), t0);

@@ -154,8 +154,13 @@ static double run_rep(engine_t *e, int rep)
         gil_thread_t gt = {&e->gil, 0.0};
         /* Under the GIL a task takes the lock to start and drops it (as
          * at a blocking call) when done. */
-        scal_yield_t y = {gil_tick,       gil_block_begin, gil_block_end, gil_task_begin,
-                          gil_block_begin, gil_waited,     &gt};
+        scal_yield_t y = {.tick = gil_tick,
+                          .block_begin = gil_block_begin,
+                          .block_end = gil_block_end,
+                          .task_begin = gil_task_begin,
+                          .task_end = gil_block_begin,
+                          .waited = gil_waited,
+                          .arg = &gt};
         const scal_yield_t *yp = e->cfg->gil ? &y : NULL;
         /* made by the worker itself, so its pages are near it */
         void *scratch = scal_work_scratch_new(e->work);

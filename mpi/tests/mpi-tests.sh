@@ -95,6 +95,18 @@ bad-input)
     done
     expect2 2 "unknown option '--gil'" factor --gil
     ;;
+every-rank-computes)
+    # Dynamic pools: no rank is a pure manager, and rank 0 does not starve the
+    # others.  400 tasks of 50 us give rank 1 twenty milliseconds to join.
+    for pool in submit as-completed; do
+        for np in 2 4; do
+            timeout 120 "$mpiexec" -n $np "$mpi" spin --us 50 --tasks 400 --pool $pool \
+                --trace "$tmp/t.csv" --format csv >/dev/null 2>"$tmp/err" || bad "np=$np $pool failed"
+            workers=$(awk -F, 'NR > 1 { print $2 }' "$tmp/t.csv" | sort -u | wc -l)
+            [ "$workers" = $np ] && ok || bad "np=$np $pool: only $workers of $np workers ran tasks"
+        done
+    done
+    ;;
 paths-share)
     g="paths --nodes 400 --fraction 0.02 --pairs 200 --max-hop 6 --seed 11"
     # shellcheck disable=SC2086

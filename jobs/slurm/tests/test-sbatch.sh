@@ -11,6 +11,9 @@
 #            a hybrid run; factor and paths checksums equal those of the omp runs.
 #   array    array.sbatch --array=0-1 over tiny-threads.job and tiny-mpi.job: one folder per array
 #            task, each named after its own job id, runs ok, env.txt names the array and task.
+#   nested   scal-run itself started by srun (a job step, as in `srun scal-run ...` or an
+#            interactive step): its own srun steps get --overlap and run, instead of waiting
+#            forever for the CPUs the enclosing step holds.
 #   refuse   job files asking for more CPUs than the job holds (omp threads; mpi ranks x threads),
 #            and a missing scal-run: each job exits 2 with the message (file:line, key) in its
 #            output file, and no results folder appears.
@@ -232,6 +235,49 @@ case_array() {
         [ "$(ls -d results/*/* 2>/dev/null | wc -l)" -eq 2 ]
 }
 
+case_nested() {
+    # mpirun inside a step sees the step's one task as its only slot, so no launcher = mpirun here.
+    cat >"$work/nested.job" <<'EOF'
+[global]
+engine = mpi
+workload = factor
+base = 1000001
+tasks = 16
+repeat = 2
+warmup = 0
+timeout = 20
+
+[threads]
+engine = omp
+workers = 1, 2
+
+[ranks]
+workers = 1, 2
+
+[hybrid]
+threads = 2
+workers = 1
+EOF
+    cat >"$work/nested.sbatch" <<'EOF'
+#!/bin/bash
+#SBATCH --nodes=1
+#SBATCH --ntasks=2
+#SBATCH --cpus-per-task=1
+set -eu
+srun --ntasks=1 --cpus-per-task=2 "$SCAL_RUN" "$1"
+EOF
+    submit nested "$work/nested.sbatch" "$work/nested.job"
+    check "nested: the job exits 0 (no step waited forever)" [ "$rc" -eq 0 ]
+    check_study nested "$id" 5 || return 0
+    check "nested: env.txt shows scal-run in step 0" grep -qx 'SLURM_STEP_ID: 0' "$study/env.txt"
+    local log
+    for log in "$study"/logs/ranks.*.log "$study"/logs/hybrid.*.log; do
+        check "nested: ${log##*/}: srun ... --overlap" \
+            grep -q "^scal-run: command: .*/srun -n [12] --cpus-per-task=[12] --exact .* --overlap .*/scal-mpi " "$log"
+    done
+    check "nested: one checksum over threads, ranks and hybrid" [ "$(checksums "$study/runs.csv" factor | wc -l)" -eq 1 ]
+}
+
 # refused NAME WANT-REGEX: the last job exited 2, said WANT-REGEX, and ran nothing
 refused() {
     check "$1: the job exits 2" [ "$rc" -eq 2 ]
@@ -281,8 +327,8 @@ inside() {
 
 case "${1:-}" in
     --inside) shift; inside "$@" ;;
-    threads | mpi | array | refuse)
+    threads | mpi | array | nested | refuse)
         [ "${2:-}" = -v ] && v=1 || v=0
         outside "$1" "$v" ;;
-    *) echo "usage: $prog threads|mpi|array|refuse [-v]" >&2; exit 2 ;;
+    *) echo "usage: $prog threads|mpi|array|nested|refuse [-v]" >&2; exit 2 ;;
 esac

@@ -165,14 +165,16 @@ static int sr_point_fits(const sr_job_t *job, const sr_point_t *p, long threads,
         long cpus = sr_slurm_thread_cpus(slurm);
         if (cpus <= 0 || p->workers <= cpus)
             return 0;
-        return sr_fail(err, SR_EXIT_USAGE,
-                       "%s:%d: key 'workers': series [%s] asks for %ld threads, but this Slurm job gives "
-                       "scal-run's step %ld CPU%s (CPUs %s%s%s); ask for more (--cpus-per-task) or lower "
-                       "workers",
-                       job->path, line, s->sec.name, p->workers, cpus, cpus == 1 ? "" : "s",
-                       slurm->affinity_list ? slurm->affinity_list : "?",
-                       slurm->cpus_on_node ? ", SLURM_CPUS_ON_NODE=" : "",
-                       slurm->cpus_on_node ? getenv("SLURM_CPUS_ON_NODE") : "");
+        sr_buf_t why = {0};
+        sr_buf_printf(&why, "CPUs %s", slurm->affinity_list ? slurm->affinity_list : "?");
+        if (slurm->cpus_on_node)
+            sr_buf_printf(&why, ", SLURM_CPUS_ON_NODE=%ld", slurm->cpus_on_node);
+        sr_fail(err, SR_EXIT_USAGE,
+                "%s:%d: key 'workers': series [%s] asks for %ld threads, but this Slurm job gives "
+                "scal-run's step %ld CPU%s (%s); ask for more (--cpus-per-task) or lower workers",
+                job->path, line, s->sec.name, p->workers, cpus, cpus == 1 ? "" : "s", sr_buf_str(&why));
+        sr_buf_free(&why);
+        return -1;
     }
     long fit = sr_slurm_rank_capacity(slurm, threads);
     if (fit < 0 || p->workers <= fit)

@@ -1,4 +1,5 @@
 # scal-slurm.sh - what the jobs/slurm/*.sbatch scripts share; sourced by them, not run.
+# shellcheck shell=bash
 #
 # A batch script runs from a copy in Slurm's spool directory, so it cannot find
 # the checkout from its own path: it finds this file as

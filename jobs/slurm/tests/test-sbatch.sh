@@ -219,7 +219,7 @@ case_array() {
     local names=(tiny-threads tiny-mpi) runs=(8 11)
     for i in 0 1; do
         # each task is a job of its own: its id is in its output's first line
-        ids[$i]=$(sed -n "s/^scal-array: job \([0-9]*\), array ${aid}_$i on .*/\1/p" "$work/array-$i.out")
+        ids[i]=$(sed -n "s/^scal-array: job \([0-9]*\), array ${aid}_$i on .*/\1/p" "$work/array-$i.out")
         if [ -z "${ids[$i]}" ]; then
             fail "array task $i: no 'job N, array ${aid}_$i' line in its output"
             show "$work/array-$i.out"

@@ -103,11 +103,16 @@ void sr_envinfo(const sr_tools_t *tools, sr_buf_t *out)
     for (int e = 0; e < SR_NENGINES; e++)
         sr_buf_printf(out, "engine_%s: %s%s\n", sr_engine_name((sr_engine_t)e), tools->engine[e],
                       tools->engine_found[e] ? "" : " (not found)");
-    const char *vars[] = {"SLURM_JOB_ID", "SLURM_JOB_NODELIST", "SLURM_NTASKS", "SLURM_CPUS_PER_TASK",
-                          "OMP_PLACES", "OMP_PROC_BIND", "SCAL_ENGINE_DIR"};
+    const char *vars[] = {"OMP_PLACES", "OMP_PROC_BIND", "SCAL_ENGINE_DIR"};
     for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
         const char *v = getenv(vars[i]);
         if (v)
             sr_buf_printf(out, "%s: %s\n", vars[i], v);
+    }
+    if (tools->slurm.in_job) {
+        sr_slurm_envinfo(&tools->slurm, out);
+        sr_buf_puts(out, "srun: ");
+        sr_tool_version("srun", out);
+        sr_buf_puts(out, "\n");
     }
 }

@@ -238,6 +238,16 @@ static int sr_run_point(sr_study_t *st, size_t i, double *median_wall, sr_err_t 
     if (trace)
         unlink(trace);   /* a killed earlier attempt may have left one */
     int log_fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (log_fd >= 0) {
+        /* The log says what ran (which launcher, which options) before what it said. */
+        sr_buf_t line = {0};
+        sr_buf_puts(&line, "scal-run: command: ");
+        sr_cmd_format(&st->cmds[i], &line);
+        sr_buf_puts(&line, "\n");
+        if (write(log_fd, line.data, line.len) < 0)
+            fprintf(stderr, "scal-run: warning: %s: %s\n", log, strerror(errno));
+        sr_buf_free(&line);
+    }
     sr_strv_t envp;
     sr_cmd_envp(&st->cmds[i], &envp);
     sr_proc_spec_t spec = {st->cmds[i].argv.v, envp.v, NULL, st->cmds[i].timeout_s, log_fd};

@@ -142,14 +142,14 @@ void sr_tools_find(sr_tools_t *tools)
         free(cand[1]);
     }
     free(self);
-    const char *job = getenv("SLURM_JOB_ID");
-    tools->in_slurm = job && job[0];
+    sr_slurm_load(&tools->slurm);
 }
 
 void sr_tools_free(sr_tools_t *tools)
 {
     for (int e = 0; e < SR_NENGINES; e++)
         free(tools->engine[e]);
+    sr_slurm_free(&tools->slurm);
     *tools = (sr_tools_t){0};
 }
 
@@ -161,6 +161,48 @@ long sr_point_repeat(const sr_point_t *p)
 long sr_point_warmup(const sr_point_t *p)
 {
     return strtol(p->val[SR_K_WARMUP] ? p->val[SR_K_WARMUP] : SR_DEFAULT_WARMUP, NULL, 10);
+}
+
+/* Inside a Slurm job, refuse a point that asks for more CPUs than the job
+ * holds (the rules are in slurm.h), naming the job file's line and key. */
+static int sr_point_fits(const sr_job_t *job, const sr_point_t *p, long threads, const sr_slurm_t *slurm,
+                         sr_err_t *err)
+{
+    if (!slurm->in_job)
+        return 0;
+    const sr_series_t *s = &job->series[p->series];
+    int line = s->eff[SR_K_WORKERS]->line;
+    if (s->engine == SR_ENGINE_OMP) {
+        long cpus = sr_slurm_thread_cpus(slurm);
+        if (cpus <= 0 || p->workers <= cpus)
+            return 0;
+        sr_buf_t why = {0};
+        sr_buf_printf(&why, "CPUs %s", slurm->affinity_list ? slurm->affinity_list : "?");
+        if (slurm->cpus_on_node)
+            sr_buf_printf(&why, ", SLURM_CPUS_ON_NODE=%ld", slurm->cpus_on_node);
+        sr_fail(err, SR_EXIT_USAGE,
+                "%s:%d: key 'workers': series [%s] asks for %ld threads, but this Slurm job gives "
+                "scal-run's step %ld CPU%s (%s); ask for more (--cpus-per-task) or lower workers",
+                job->path, line, s->sec.name, p->workers, cpus, cpus == 1 ? "" : "s", sr_buf_str(&why));
+        sr_buf_free(&why);
+        return -1;
+    }
+    long fit = sr_slurm_rank_capacity(slurm, threads);
+    if (fit < 0 || p->workers <= fit)
+        return 0;
+    sr_buf_t th = {0};
+    if (s->eff[SR_K_THREADS])
+        sr_buf_printf(&th, " (key 'threads', line %d)", s->eff[SR_K_THREADS]->line);
+    sr_fail(err, SR_EXIT_USAGE,
+            "%s:%d: key 'workers': series [%s] asks for %ld rank%s x %ld thread%s%s, but this Slurm "
+            "job's %ld CPU%s on %zu node%s hold %ld such rank%s; ask for more (--nodes, "
+            "--ntasks-per-node, --cpus-per-task) or lower workers",
+            job->path, line, s->sec.name, p->workers, p->workers == 1 ? "" : "s", threads,
+            threads == 1 ? "" : "s", sr_buf_str(&th), sr_slurm_job_cpus(slurm),
+            sr_slurm_job_cpus(slurm) == 1 ? "" : "s", slurm->nnodes, slurm->nnodes == 1 ? "" : "s", fit,
+            fit == 1 ? "" : "s");
+    sr_buf_free(&th);
+    return -1;
 }
 
 /* Push the program: its path when found; else its bare name, or an error. */
@@ -184,16 +226,28 @@ int sr_point_command(const sr_job_t *job, const sr_point_t *p,
         return sr_fail(err, SR_EXIT_USAGE, "engine %s not found (looked for %s%s); build it or set SCAL_ENGINE_DIR",
                        sr_engine_bins[s->engine], tools->engine[s->engine],
                        getenv("SCAL_ENGINE_DIR") ? "" : " and in the build tree");
+    long threads = p->val[SR_K_THREADS] ? strtol(p->val[SR_K_THREADS], NULL, 10) : 1;
+    if (sr_point_fits(job, p, threads, &tools->slurm, err) != 0)
+        return -1;
     if (s->engine == SR_ENGINE_MPI) {
         const char *launcher = p->val[SR_K_LAUNCHER] ? p->val[SR_K_LAUNCHER] : "auto";
         if (strcmp(launcher, "auto") == 0)
-            launcher = tools->in_slurm ? "srun" : "mpirun";
+            launcher = tools->slurm.in_job ? "srun" : "mpirun";
         if (sr_push_program(cmd, launcher, need_programs, err) != 0)
             return -1;
-        sr_strv_push(&cmd->argv, "-n");
-        sr_strv_pushf(&cmd->argv, "%ld", p->workers);
-        if (p->val[SR_K_THREADS])
-            sr_strv_pushf(&cmd->env, "OMP_NUM_THREADS=%s", p->val[SR_K_THREADS]);
+        if (strcmp(launcher, "srun") == 0) {
+            sr_slurm_srun_args(&tools->slurm, p->workers, threads, &cmd->argv);
+        } else {
+            sr_strv_push(&cmd->argv, "-n");
+            sr_strv_pushf(&cmd->argv, "%ld", p->workers);
+            /* Inside a job the point is known to fit (sr_point_fits); outside,
+             * mpirun would refuse an oversubscribed hybrid run with PE. */
+            if (tools->slurm.in_job && threads > 1) {
+                sr_strv_push(&cmd->argv, "--map-by");
+                sr_strv_pushf(&cmd->argv, "slot:PE=%ld", threads);
+            }
+        }
+        sr_strv_pushf(&cmd->env, "OMP_NUM_THREADS=%ld", threads);
     }
     sr_strv_push(&cmd->argv, tools->engine_found[s->engine] || need_programs ? tools->engine[s->engine]
                                                                             : sr_engine_bins[s->engine]);

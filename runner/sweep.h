@@ -10,6 +10,7 @@
 #define SR_SWEEP_H
 
 #include "jobfile.h"
+#include "slurm.h"
 #include "util.h"
 
 typedef struct sr_point {
@@ -45,11 +46,12 @@ void sr_plan_free(sr_plan_t *plan);
 typedef struct sr_tools {
     char *engine[SR_NENGINES];   /* full paths, found or expected */
     int engine_found[SR_NENGINES];
-    int in_slurm;                /* SLURM_JOB_ID is set */
+    sr_slurm_t slurm;            /* the Slurm job scal-run runs in; zeroed: none */
 } sr_tools_t;
 
 /* Engines: $SCAL_ENGINE_DIR if set; else beside scal-run (installed bin/);
- * else the build tree (../omp/scal-omp, ../mpi/scal-mpi). */
+ * else the build tree (../omp/scal-omp, ../mpi/scal-mpi). The Slurm job from
+ * the environment. */
 void sr_tools_find(sr_tools_t *tools);
 void sr_tools_free(sr_tools_t *tools);
 
@@ -60,8 +62,14 @@ typedef struct sr_cmd {
 } sr_cmd_t;
 
 /* The command for point p; trace files go under `outdir`. Returns 0, or -1
- * with err when a program it needs (engine, mpirun, srun) is missing and
- * `need_programs` is set. */
+ * with err (status 2) when a program it needs (engine, mpirun, srun) is
+ * missing and `need_programs` is set, or when scal-run runs inside a Slurm
+ * job that does not hold the CPUs the point asks for (see slurm.h).
+ *
+ * An mpi point runs `threads` OpenMP threads per rank (1 when the job file
+ * does not say), with OMP_NUM_THREADS set to match. Under srun it gets
+ * sr_slurm_srun_args; under mpirun inside a Slurm job a hybrid point gets
+ * --map-by slot:PE=threads, so each rank is bound to its own cores. */
 int sr_point_command(const sr_job_t *job, const sr_point_t *p,
                      const sr_tools_t *tools, const char *outdir, int need_programs, sr_cmd_t *cmd,
                      sr_err_t *err);

@@ -143,8 +143,9 @@ static void test_mpi_command(void)
     /* srun named by path when installed, by its bare name when not. */
     const char *launcher = cmd.argv.v[0];
     SCAL_CHECK(strcmp(launcher + strlen(launcher) - 4, "srun") == 0);
-    const char *rest = strstr(line, " -n 3 /e/scal-mpi sleep --format csv --repeat 3 --warmup 1 "
-                                    "--trace /r/traces/p.workers=3.csv --mean 0.01 --threads 2");
+    const char *rest = strstr(line, " -n 3 --cpus-per-task=2 --exact --cpu-bind=verbose,cores "
+                                    "--kill-on-bad-exit=1 /e/scal-mpi sleep --format csv --repeat 3 "
+                                    "--warmup 1 --trace /r/traces/p.workers=3.csv --mean 0.01 --threads 2");
     SCAL_CHECK(rest != NULL && strcmp(rest + strlen(rest) - 11, "--threads 2") == 0);
     SCAL_CHECK(strncmp(line, "OMP_NUM_THREADS=2 ", 18) == 0);
     SCAL_CHECK_NEAR(cmd.timeout_s, SR_DEFAULT_TIMEOUT_S, 0);

@@ -1,0 +1,334 @@
+#!/usr/bin/env bash
+# test-sbatch.sh - the jobs/slurm/*.sbatch scripts end to end on a real, private Slurm
+# (slurm-local.sh): each case submits a script with `sbatch --wait` on a tiny job file from this
+# directory and checks the results folder it leaves in the submit directory.
+#
+#   threads  threads.sbatch -c 2, tiny-threads.job: every run ok; the folder ends in -<job id>;
+#            env.txt holds the job id, node list, CPUs and the step's cpuset; checksums agree.
+#   mpi      mpi.sbatch as 1 node x 2 tasks, tiny-mpi.job: every run ok; mpi runs were started
+#            by srun (their logs' commands; srun's cpu-bind lines, one per rank, under
+#            task/affinity) and by mpirun; each run's ranks form one MPI world; emulated nodes and
+#            a hybrid run; factor and paths checksums equal those of the omp runs.
+#   array    array.sbatch --array=0-1 over tiny-threads.job and tiny-mpi.job: one folder per array
+#            task, each named after its own job id, runs ok, env.txt names the array and task.
+#   nested   scal-run itself started by srun (a job step, as in `srun scal-run ...` or an
+#            interactive step): its own srun steps get --overlap and run, instead of waiting
+#            forever for the CPUs the enclosing step holds.
+#   refuse   job files asking for more CPUs than the job holds (omp threads; mpi ranks x threads),
+#            and a missing scal-run: each job exits 2 with the message (file:line, key) in its
+#            output file, and no results folder appears.
+#
+# Usage: test-sbatch.sh CASE [-v]    -v: show the jobs' output files even on success
+# Exit status: 0 pass, 1 fail, 77 skip (Slurm cannot be started here: see slurm-local.sh).
+# Needs SCAL_RUN (the scal-run binary; CTest sets it) and a build with both engines.
+# Environment: SCAL_TEST_KEEP=1 keeps the work folder (submit dir, outputs, results).
+
+set -euo pipefail
+
+readonly SKIP=77
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../../.." && pwd)
+prog="${0##*/}"
+
+say() { printf '%s: %s\n' "$prog" "$*"; }
+
+# ---------------------------------------------------------------------------------------------
+# outside: set up, then run this script again inside `slurm-local.sh run`
+
+outside() {
+    local case=$1 verbose=$2 t0 rc=0
+    t0=$(date +%s.%N)
+    : "${SCAL_RUN:?set SCAL_RUN to the scal-run binary (CTest does)}"
+    [ -x "$SCAL_RUN" ] || { say "FAIL: SCAL_RUN=$SCAL_RUN is not executable"; return 1; }
+    SCAL_RUN=$(cd "$(dirname "$SCAL_RUN")" && pwd)/$(basename "$SCAL_RUN")
+    command -v mpirun >/dev/null || { say "SKIP: no mpirun"; return $SKIP; }
+    # Short: slurm-local's Unix sockets live under the state dir.
+    work=$(mktemp -d /tmp/sbatch-"$case".XXXXXX)
+    if [ "${SCAL_TEST_KEEP:-0}" = 1 ]; then
+        say "keeping $work"
+    else
+        trap 'rm -rf -- "${work:?}"' EXIT
+    fi
+    if [ "$(nproc)" -lt 2 ]; then
+        say "SKIP: the tiny studies need 2 CPUs, this machine has $(nproc)"
+        return $SKIP
+    fi
+    if [ "$(id -u)" -eq 0 ]; then
+        # Open MPI refuses root without these: this test's settings only, reaching the jobs
+        # through sbatch's default --export=ALL. (No oversubscription: every job asks for as
+        # many tasks as its runs have ranks, so mpirun finds its slots.)
+        export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+    fi
+    # The scripts find the checkout and scal-run through these (the submit dir is a temp dir).
+    export SCAL_REPO=$repo SCAL_RUN
+    unset SCAL_BUILD_DIR SCAL_SRUN_CPU_BIND SCAL_ENGINE_DIR
+    "$here/slurm-local.sh" run "$work/slurm" -- "$0" --inside "$case" "$work" "$verbose" || rc=$?
+    [ $rc -eq $SKIP ] && say "SKIP: Slurm could not be started here (see the messages above)"
+    say "$case: total $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s, exit $rc"
+    return $rc
+}
+
+# ---------------------------------------------------------------------------------------------
+# inside: SLURM_CONF points at the private Slurm; cwd is the submit dir
+
+failures=0
+fail() {
+    say "FAIL: $*"
+    failures=$((failures + 1))
+}
+ok() { say "ok: $*"; }
+# check DESCRIPTION COMMAND...
+check() {
+    local desc=$1
+    shift
+    if "$@"; then ok "$desc"; else fail "$desc"; fi
+}
+
+# submit NAME SBATCH-ARGS...: sbatch --wait with output to $work/NAME.out; sets $id and $rc
+submit() {
+    local name=$1 t0
+    shift
+    out=$work/$name.out
+    rc=0
+    t0=$(date +%s.%N)
+    id=$(timeout 90 sbatch --parsable --wait --output="$out" "$@") || rc=$?
+    id=${id%%;*}
+    say "$name: job ${id:-?} exit $rc after $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+    if [ "$verbose" = 1 ] || [ -z "$id" ]; then show "$out"; fi
+}
+
+show() {
+    local f
+    for f in "$@"; do
+        [ -f "$f" ] || { say "(no $f)"; continue; }
+        say "---- $f"
+        sed 's/^/    | /' "$f"
+    done
+}
+
+# col FILE NAME: the column NAME of every data row of a CSV without quoted fields before it
+col() {
+    awk -F, -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next } { print $c }' "$1"
+}
+
+# the one results folder of job file NAME made by job ID, or nothing
+folder_of() {
+    local d
+    for d in results/"$1"/*-"$2"; do
+        [ -d "$d" ] && echo "$d"
+    done
+}
+
+# check_study NAME ID RUNS: the usual checks on job ID's study of job file NAME with RUNS runs
+check_study() {
+    local name=$1 jid=$2 runs=$3 dir node
+    node=$(hostname -s)
+    dir=$(folder_of "$name" "$jid")
+    if [ -z "$dir" ] || [ "$(wc -l <<<"$dir")" -ne 1 ]; then
+        fail "$name: expected one folder results/$name/<stamp>-$jid, found: $(ls results/"$name" 2>/dev/null | tr '\n' ' ')"
+        return 1
+    fi
+    ok "$name: results folder $dir, named after job $jid"
+    study=$dir
+    local r=$dir/runs.csv
+    check "$name: runs.csv has the $runs runs (x 2 repetitions)" [ "$(col "$r" run_id | wc -l)" -eq $((2 * runs)) ]
+    check "$name: every row ok" [ "$(col "$r" status | sort -u)" = ok ]
+    check "$name: every record valid" [ "$(col "$r" valid | sort -u)" = 1 ]
+    check "$name: env.txt holds the job id" grep -qx "SLURM_JOB_ID: $jid" "$dir/env.txt"
+    check "$name: env.txt holds the node list" grep -qx "SLURM_JOB_NODELIST: $node" "$dir/env.txt"
+    check "$name: env.txt holds the CPUs and the step's cpuset" \
+        grep -qE '^slurm_step_cpuset: [0-9]' "$dir/env.txt"
+    check "$name: env.txt holds SLURM_NTASKS and SLURM_CPUS_PER_TASK" \
+        eval 'grep -q "^SLURM_NTASKS: " "$dir/env.txt" && grep -q "^SLURM_CPUS_PER_TASK: " "$dir/env.txt"'
+    check "$name: summary.md and plots" eval '[ -s "$dir/summary.md" ] && [ -s "$dir/plots/speedup.dat" ]'
+}
+
+# checksums R WORKLOAD: the distinct checksums of WORKLOAD's rows in runs.csv R
+checksums() {
+    awk -F, -v w="$2" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["workload"] == w { print $c["checksum"] }' "$1" | sort -u
+}
+
+case_threads() {
+    submit threads --cpus-per-task=2 "$repo/jobs/slurm/threads.sbatch" "$here/tiny-threads.job"
+    check "threads.sbatch: the job exits 0" [ "$rc" -eq 0 ]
+    check_study tiny-threads "$id" 8 || return 0
+    check "threads: the job's output names the folder" grep -q "results in $study" "$out"
+    check "threads: SLURM_CPUS_PER_TASK is 2" grep -qx 'SLURM_CPUS_PER_TASK: 2' "$study/env.txt"
+    check "threads: every run on the omp engine" [ "$(col "$study/runs.csv" engine | sort -u)" = omp ]
+    local w
+    for w in factor spin paths; do
+        check "threads: one $w checksum over pools and thread counts" [ "$(checksums "$study/runs.csv" $w | wc -l)" -eq 1 ]
+    done
+}
+
+case_mpi() {
+    submit mpi --nodes=1 --ntasks-per-node=2 --cpus-per-task=1 "$repo/jobs/slurm/mpi.sbatch" "$here/tiny-mpi.job"
+    check "mpi.sbatch: the job exits 0" [ "$rc" -eq 0 ]
+    check_study tiny-mpi "$id" 11 || return 0
+    local r=$study/runs.csv log n task mpi_type
+    task=$(sed -n 's/^TaskPlugin=//p' "$SLURM_LOCAL_STATE_DIR/plugins")
+    mpi_type=$(sed -n 's/^MpiDefault=//p' "$SLURM_LOCAL_STATE_DIR/plugins")
+    [ "$mpi_type" = none ] && say "info: slurm-local chose MpiDefault=none: srun cannot wire Open MPI ranks here"
+    # launcher auto inside a job is srun, with the CPUs and binding of each rank
+    for log in "$study"/logs/factor-srun.*.log "$study"/logs/paths-2nodes.*.log; do
+        n=$(sed -n 's/.*\.workers=\([0-9]*\)\.log$/\1/p' <<<"$log")
+        if head -n 1 "$log" | grep -q "^scal-run: command: OMP_NUM_THREADS=1 [^ ]*/srun -n $n --cpus-per-task=1 --exact --cpu-bind=verbose,cores --kill-on-bad-exit=1 [^ ]*/scal-mpi "; then
+            ok "mpi: ${log##*/}: started by srun -n $n --cpus-per-task=1 --exact"
+        else
+            fail "mpi: ${log##*/}: not started by srun -n $n ...: $(head -n 1 "$log")"
+        fi
+        if [ "$task" = task/affinity ]; then
+            check "mpi: ${log##*/}: srun bound each of the $n ranks to a CPU of its own" \
+                [ "$(grep -E '^cpu-bind=MASK - .*, task +[0-9]+ +[0-9]+ \[[0-9]+\]: mask 0x[0-9a-f]+ set' "$log" |
+                    grep -oE 'mask 0x[0-9a-f]+' | sort -u | wc -l)" -eq "$n" ]
+        fi
+    done
+    check "mpi: launcher = mpirun runs mpirun" \
+        grep -q "^scal-run: command: OMP_NUM_THREADS=1 [^ ]*/mpirun -n 2 [^ ]*/scal-mpi " "$study/logs/factor-mpirun.workers=2.log"
+    check "mpi: the hybrid run is srun -n 1 --cpus-per-task=2, OMP_NUM_THREADS=2" \
+        grep -q "^scal-run: command: OMP_NUM_THREADS=2 [^ ]*/srun -n 1 --cpus-per-task=2 " "$study/logs/factor-hybrid.workers=1.log"
+    # one MPI world per run: singletons would each report ranks = 1 (and print a record each)
+    check "mpi: every mpi record has ranks = the run's workers (one world, not singletons)" \
+        [ "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["engine"] == "mpi" && $c["ranks"] * $c["threads"] != $c["workers"] { bad++ } $c["engine"] == "mpi" && $c["series"] != "factor-hybrid" && $c["ranks"] != $c["sweep_workers"] { bad++ } END { print bad + 0 }' "$r")" -eq 0 ]
+    check "mpi: the hybrid run has 1 rank x 2 threads" \
+        [ "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["series"] == "factor-hybrid" { print $c["ranks"] "x" $c["threads"] }' "$r" | sort -u)" = 1x2 ]
+    check "mpi: ranks-per-node = 1 makes 2 emulated nodes" \
+        [ "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["series"] == "paths-2nodes" { print $c["nodes"] }' "$r" | sort -u)" = 2 ]
+    check "mpi: records from both engines" [ "$(col "$r" engine | sort -u | tr '\n' ' ')" = "mpi omp " ]
+    local w
+    for w in factor paths; do
+        check "mpi: one $w checksum over threads, srun, mpirun, hybrid and emulated nodes" \
+            [ "$(checksums "$r" $w | wc -l)" -eq 1 ]
+    done
+    check "mpi: env.txt holds srun's options and SLURM_NTASKS 2" \
+        eval 'grep -q "^srun_options: --exact --cpu-bind=verbose,cores" "$study/env.txt" && grep -qx "SLURM_NTASKS: 2" "$study/env.txt"'
+}
+
+case_array() {
+    out=$work/array-%a.out
+    local t0 ids=() i aid
+    rc=0
+    t0=$(date +%s.%N)
+    aid=$(timeout 90 sbatch --parsable --wait --array=0-1 --ntasks=2 --cpus-per-task=1 \
+        --output="$work/array-%a.out" "$repo/jobs/slurm/array.sbatch" \
+        "$here/tiny-threads.job" "$here/tiny-mpi.job") || rc=$?
+    aid=${aid%%;*}
+    say "array: job ${aid:-?} exit $rc after $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+    [ "$verbose" = 1 ] && show "$work"/array-*.out
+    check "array.sbatch: the array exits 0" [ "$rc" -eq 0 ]
+    local names=(tiny-threads tiny-mpi) runs=(8 11)
+    for i in 0 1; do
+        # each task is a job of its own: its id is in its output's first line
+        ids[i]=$(sed -n "s/^scal-array: job \([0-9]*\), array ${aid}_$i on .*/\1/p" "$work/array-$i.out")
+        if [ -z "${ids[$i]}" ]; then
+            fail "array task $i: no 'job N, array ${aid}_$i' line in its output"
+            show "$work/array-$i.out"
+            continue
+        fi
+        check "array task $i runs ${names[$i]}.job" grep -q "array index $i of 2: .*/${names[$i]}.job$" "$work/array-$i.out"
+        check_study "${names[$i]}" "${ids[$i]}" "${runs[$i]}" || continue
+        check "array task $i: env.txt names the array and the task" \
+            eval 'grep -qx "SLURM_ARRAY_JOB_ID: $aid" "$study/env.txt" && grep -qx "SLURM_ARRAY_TASK_ID: $i" "$study/env.txt"'
+    done
+    check "array: the two tasks are two jobs" [ "${ids[0]:-x}" != "${ids[1]:-x}" ]
+    check "array: one folder per array task, no more" \
+        [ "$(ls -d results/*/* 2>/dev/null | wc -l)" -eq 2 ]
+}
+
+case_nested() {
+    # mpirun inside a step sees the step's one task as its only slot, so no launcher = mpirun here.
+    cat >"$work/nested.job" <<'EOF'
+[global]
+engine = mpi
+workload = factor
+base = 1000001
+tasks = 16
+repeat = 2
+warmup = 0
+timeout = 20
+
+[threads]
+engine = omp
+workers = 1, 2
+
+[ranks]
+workers = 1, 2
+
+[hybrid]
+threads = 2
+workers = 1
+EOF
+    cat >"$work/nested.sbatch" <<'EOF'
+#!/bin/bash
+#SBATCH --nodes=1
+#SBATCH --ntasks=2
+#SBATCH --cpus-per-task=1
+set -eu
+srun --ntasks=1 --cpus-per-task=2 "$SCAL_RUN" "$1"
+EOF
+    submit nested "$work/nested.sbatch" "$work/nested.job"
+    check "nested: the job exits 0 (no step waited forever)" [ "$rc" -eq 0 ]
+    check_study nested "$id" 5 || return 0
+    check "nested: env.txt shows scal-run in step 0" grep -qx 'SLURM_STEP_ID: 0' "$study/env.txt"
+    local log
+    for log in "$study"/logs/ranks.*.log "$study"/logs/hybrid.*.log; do
+        check "nested: ${log##*/}: srun ... --overlap" \
+            grep -q "^scal-run: command: .*/srun -n [12] --cpus-per-task=[12] --exact .* --overlap .*/scal-mpi " "$log"
+    done
+    check "nested: one checksum over threads, ranks and hybrid" [ "$(checksums "$study/runs.csv" factor | wc -l)" -eq 1 ]
+}
+
+# refused NAME WANT-REGEX: the last job exited 2, said WANT-REGEX, and ran nothing
+refused() {
+    check "$1: the job exits 2" [ "$rc" -eq 2 ]
+    if grep -qE -- "$2" "$out"; then
+        ok "$1: the job's output says: $(grep -oE -- "$2" "$out" | head -n 1)"
+    else
+        fail "$1: no /$2/ in the job's output"
+        show "$out"
+    fi
+    check "$1: no results folder" [ ! -e results ]
+}
+
+case_refuse() {
+    local f line
+    f=$here/tiny-too-many-threads.job
+    line=$(grep -n '^workers = 4' "$f" | cut -d: -f1)
+    submit too-many-threads --cpus-per-task=2 "$repo/jobs/slurm/threads.sbatch" "$f"
+    refused "threads.sbatch, 4 threads in 2 CPUs" \
+        "^scal-run: $f:$line: key 'workers': series \[too-many\] asks for 4 threads, but this Slurm job gives scal-run's step 2 CPUs"
+    f=$here/tiny-too-many-ranks.job
+    line=$(grep -n '^workers = 1, 2' "$f" | cut -d: -f1)
+    submit too-many-ranks --nodes=1 --ntasks-per-node=2 --cpus-per-task=1 "$repo/jobs/slurm/mpi.sbatch" "$f"
+    refused "mpi.sbatch, 2 ranks x 2 threads in 2 CPUs" \
+        "^scal-run: $f:$line: key 'workers': series \[hybrid\] asks for 2 ranks x 2 threads \(key 'threads', line [0-9]+\), but this Slurm job's 2 CPUs on 1 node hold 1 such rank"
+    SCAL_RUN=$work/no/scal-run submit no-scal-run --cpus-per-task=1 "$repo/jobs/slurm/threads.sbatch" "$here/tiny-threads.job"
+    refused "threads.sbatch without scal-run" "error: SCAL_RUN=$work/no/scal-run is not an executable file"
+}
+
+inside() {
+    local case=$1
+    work=$2
+    verbose=$3
+    mkdir -p "$work/submit"
+    cd "$work/submit"
+    say "Slurm $(sed -n 's/^SLURM_VERSION=//p' "$SLURM_LOCAL_STATE_DIR/plugins"):" \
+        "$(grep -E '^(TaskPlugin|MpiDefault)=' "$SLURM_LOCAL_STATE_DIR/plugins" | tr '\n' ' ')"
+    "case_$case"
+    if [ $failures -ne 0 ]; then
+        say "$failures check(s) failed"
+        [ "$verbose" = 1 ] || show "$work"/*.out
+        return 1
+    fi
+    say "PASS"
+}
+
+# ---------------------------------------------------------------------------------------------
+
+case "${1:-}" in
+    --inside) shift; inside "$@" ;;
+    threads | mpi | array | nested | refuse)
+        [ "${2:-}" = -v ] && v=1 || v=0
+        outside "$1" "$v" ;;
+    *) echo "usage: $prog threads|mpi|array|nested|refuse [-v]" >&2; exit 2 ;;
+esac

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jobfile.h"
 #include "util.h"
 
 /* mkdtemp's template ends in six X; they are written out here so that no
@@ -29,6 +30,24 @@ static inline void sr_test_dir_drop(char *dir)
         fprintf(stderr, "could not remove %s\n", dir);
     free(cmd);
     free(dir);
+}
+
+/* Write `text` as the job file s.job in a fresh folder named after `test`
+ * (left in *dir for sr_test_dir_drop) and load it.  Returns sr_job_load's
+ * result, printing its message on failure. */
+static inline int sr_test_load_job(const char *test, const char *text, sr_job_t *job, char **dir)
+{
+    *dir = sr_test_dir(test);
+    char *path = sr_xasprintf("%s/s.job", *dir);
+    FILE *f = fopen(path, "w");
+    fputs(text, f);
+    fclose(f);
+    sr_err_t err = {0};
+    int rc = sr_job_load(path, job, &err);
+    if (rc != 0)
+        fprintf(stderr, "load: %s\n", err.msg);
+    free(path);
+    return rc;
 }
 
 #endif

@@ -13,20 +13,9 @@
 #include "sr_testdir.h"
 #include "sweep.h"
 
-/* Load `text` as the job file s.job in a fresh folder, left in *dir. */
 static int load(const char *text, sr_job_t *job, char **dir)
 {
-    *dir = sr_test_dir("test_slurm");
-    char *path = sr_xasprintf("%s/s.job", *dir);
-    FILE *f = fopen(path, "w");
-    fputs(text, f);
-    fclose(f);
-    sr_err_t err = {0};
-    int rc = sr_job_load(path, job, &err);
-    if (rc != 0)
-        fprintf(stderr, "load: %s\n", err.msg);
-    free(path);
-    return rc;
+    return sr_test_load_job("test_slurm", text, job, dir);
 }
 
 /* Tools with fake engines, inside a made-up job: `per_node` CPUs per node

@@ -9,21 +9,9 @@
 #include "sr_testdir.h"
 #include "sweep.h"
 
-/* Load `text` as a job file in a fresh folder, left in *dir. */
 static int load(const char *text, sr_job_t *job, char **dir)
 {
-    *dir = sr_test_dir("test_sweep");
-    char *path = sr_xasprintf("%s/s.job", *dir);
-    FILE *f = fopen(path, "w");
-    fputs(text, f);
-    fclose(f);
-    sr_err_t err = {0};
-    int rc = sr_job_load(path, job, &err);
-    if (rc != 0)
-        fprintf(stderr, "load: %s\n", err.msg);
-    unlink(path);
-    free(path);
-    return rc;
+    return sr_test_load_job("test_sweep", text, job, dir);
 }
 
 /* The command as one string, for comparison. */

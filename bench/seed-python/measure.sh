@@ -70,4 +70,12 @@ for w in 1 2; do
             stats "factor $ex x$w wall (s)" "r['wall_s']"
     done
 done
+if [ -n "$omp" ]; then
+    for w in 1 2; do
+        for gil in "" --gil; do
+            "$omp" factor --base 10000001 --tasks 32 --threads $w --pool submit $gil --format csv \
+                --repeat "$R" --warmup 1 | stats "scal-omp factor x$w $gil wall (s)" "r['wall_s']"
+        done
+    done
+fi
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

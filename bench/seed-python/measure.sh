@@ -2,7 +2,9 @@
 # measure.sh - the side-by-side figures of README.md, on this machine:
 #   1. dispatch overhead per task: spin --us 0, wall * workers / tasks;
 #   2. the seed's numpy matvec, seconds per query, one worker;
-#   3. factor on 2 threads vs 2 processes (and 1 worker of each).
+#   3. factor on 2 threads vs 2 processes (and 1 worker of each);
+#   4. paths on 2 workers: threads, processes pickling the matrix per task,
+#      processes attaching shared memory.
 # Each case runs R measured repetitions (default 5, after one warm-up) and
 # prints its median and range.  Raw records go to $OUT (default
 # ./seed-python-runs.csv).  Keep the machine otherwise idle.
@@ -78,4 +80,10 @@ if [ -n "$omp" ]; then
         done
     done
 fi
+echo "# 4. paths sharing: paths --m 4096 --p 0.01 --hops 8 --tasks 12 --workers 2"
+for c in "--executor thread" "--executor process --share per-task" "--executor process --share shm"; do
+    # shellcheck disable=SC2086
+    sp paths --m 4096 --p 0.01 --hops 8 --tasks 12 --workers 2 --pool submit $c |
+        stats "${c#--executor } wall (s)" "r['wall_s']"
+done
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -61,29 +61,53 @@ sp paths --m 4096 --p 0.01 --hops 8 --tasks 12 --workers 1 --pool submit --out "
 "$py" -c '
 import csv, sys
 d = [int(r["distance"]) for r in csv.DictReader(open(sys.argv[1]))]
-n = sum(x if x >= 0 else 8 for x in d)
+n = sum(x if x >= 0 else 8 for x in d)  # --hops 8
 print("  %d queries, %d vector-matrix products, distances %s" % (len(d), n, sorted(d)))' "$out.paths"
 rm -f "$out.paths"
 
-echo "# 3. factor --base 10000001 --tasks 32"
-for w in 1 2; do
-    for ex in thread process; do
-        sp factor --base 10000001 --tasks 32 --workers $w --executor $ex --pool submit |
-            stats "factor $ex x$w wall (s)" "r['wall_s']"
+# Cases 3 and 4 are long and compared with each other: run them in rounds,
+# one repetition of each case per round, so load from elsewhere falls on all
+# of them alike.
+tmpd=$(mktemp -d)
+trap 'rm -rf "$tmpd"' EXIT
+# rounds NAME CMD...: per round, run each "label|args" line of $cases.
+rounds() {
+    local r label args
+    for r in $(seq 1 "$R"); do
+        while IFS='|' read -r label args; do
+            [ -n "$label" ] || continue
+            # shellcheck disable=SC2086
+            "$@" $args --format csv --repeat 1 >"$tmpd/one.csv"
+            if [ ! -s "$tmpd/$label" ]; then cp "$tmpd/one.csv" "$tmpd/$label"; else
+                tail -n +2 "$tmpd/one.csv" >>"$tmpd/$label"; fi
+        done <<<"$cases"
+        echo "  round $r done, load $(cut -d' ' -f1 /proc/loadavg)" >&2
     done
-done
+}
+
+echo "# 3. factor --base 10000001 --tasks 32 --pool submit, $R rounds"
+cases="thread-x1|--executor thread --workers 1
+process-x1|--executor process --workers 1
+thread-x2|--executor thread --workers 2
+process-x2|--executor process --workers 2"
+rounds "$py" "$here/seed_pools.py" factor --base 10000001 --tasks 32 --pool submit
 if [ -n "$omp" ]; then
-    for w in 1 2; do
-        for gil in "" --gil; do
-            "$omp" factor --base 10000001 --tasks 32 --threads $w --pool submit $gil --format csv \
-                --repeat "$R" --warmup 1 | stats "scal-omp factor x$w $gil wall (s)" "r['wall_s']"
-        done
-    done
+    cases="omp-x1|--threads 1
+omp-x2|--threads 2
+omp-x2-gil|--threads 2 --gil"
+    rounds "$omp" factor --base 10000001 --tasks 32 --pool submit
 fi
-echo "# 4. paths sharing: paths --m 4096 --p 0.01 --hops 8 --tasks 12 --workers 2"
-for c in "--executor thread" "--executor process --share per-task" "--executor process --share shm"; do
-    # shellcheck disable=SC2086
-    sp paths --m 4096 --p 0.01 --hops 8 --tasks 12 --workers 2 --pool submit $c |
-        stats "${c#--executor } wall (s)" "r['wall_s']"
+for label in thread-x1 process-x1 thread-x2 process-x2 omp-x1 omp-x2 omp-x2-gil; do
+    if [ -s "$tmpd/$label" ]; then stats "factor $label wall (s)" "r['wall_s']" <"$tmpd/$label"; fi
+done
+
+echo "# 4. paths --m 4096 --p 0.01 --hops 8 --tasks 12 --workers 2 --pool submit, $R rounds"
+cases="thread|--executor thread
+per-task|--executor process --share per-task
+shm|--executor process --share shm"
+rounds "$py" "$here/seed_pools.py" paths --m 4096 --p 0.01 --hops 8 --tasks 12 --workers 2 --pool submit
+for label in thread per-task shm; do
+    stats "paths $label wall (s)" "r['wall_s']" <"$tmpd/$label"
+    stats "paths $label pss (MB)" "r['pss_bytes'] / 1e6" <"$tmpd/$label"
 done
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

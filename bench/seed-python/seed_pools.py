@@ -567,7 +567,7 @@ def allowed_cpus():
 
 
 def parse_args(argv):
-    ap = Parser(prog=PROG, description="Run the seed's Python workloads over concurrent.futures "
+    ap = Parser(prog=PROG, allow_abbrev=False, description="Run the seed's Python workloads over concurrent.futures "
                 "thread or process pools and print scalestudy records.",
                 epilog="Exit status: 0 done and valid; 1 a run or its validation failed; "
                 "2 bad usage or input.")
@@ -621,11 +621,11 @@ def parse_args(argv):
                     help="paths: pairs re-checked by BFS (default 16)")
     args = ap.parse_args(argv)
 
+    given = {dest for dest in WORKLOAD_OPTIONS if getattr(args, dest) is not None}
     for dest, (wls, default) in WORKLOAD_OPTIONS.items():
-        given = getattr(args, dest)
-        if given is not None and wls is not None and args.workload not in wls:
+        if dest in given and wls is not None and args.workload not in wls:
             ap.error("--%s does not apply to %s" % (dest.replace("_", "-"), args.workload))
-        if given is None:
+        if dest not in given:
             setattr(args, dest, default)
     if args.workers is None:
         args.workers = allowed_cpus()
@@ -643,9 +643,9 @@ def parse_args(argv):
     if args.workload == "paths":
         if args.executor == "process" and args.share is None:
             args.share = "per-task"
-        if args.graph is not None and (given_opt(argv, "--m") or given_opt(argv, "--p")):
+        if args.graph is not None and ("m" in given or "p" in given):
             ap.error("--graph %s: the file sets the graph; drop --m and --p" % args.graph)
-        if args.pairs_file is not None and given_opt(argv, "--tasks"):
+        if args.pairs_file is not None and "tasks" in given:
             ap.error("--pairs-file %s: the file sets the pairs; drop --tasks" % args.pairs_file)
     elif args.workload == "factor":
         if args.base + args.tasks - 1 > MASK64:
@@ -653,10 +653,6 @@ def parse_args(argv):
     if args.start_method is None:
         args.start_method = mp.get_start_method(allow_none=False)
     return args
-
-
-def given_opt(argv, name):
-    return any(a == name or a.startswith(name + "=") for a in argv)
 
 
 # ---------------------------------------------------------------------------

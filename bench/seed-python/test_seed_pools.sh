@@ -225,6 +225,7 @@ bad_case "'nan'" sleep --mean nan
 bad_case "'-0.5'" sleep --sigma -0.5
 bad_case "'xml'" spin --format xml
 bad_case "'frob'" frob
+bad_case "--ta" spin --ta 3
 bad_case "--base" sleep --base 5
 bad_case "--chunk 4" spin --chunk 4
 bad_case "--share shm" paths --share shm
@@ -237,6 +238,7 @@ if "$py" -c 'import numpy' 2>/dev/null; then
     bad_case "short.mtx:4: 1 entries, 3 announced" paths --graph "$tmp/short.mtx"
     bad_case "badpairs.csv:2: node 7" paths --graph "$tmp/chain.mtx" --pairs-file "$tmp/badpairs.csv"
     bad_case "--pairs-file" paths --pairs-file "$tmp/pairs.csv" --tasks 3
+    bad_case "drop --m" paths --graph "$tmp/chain.mtx" --m 5
 fi
 
 echo "$passed passed, $failed failed"

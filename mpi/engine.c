@@ -474,6 +474,21 @@ static int agree_or_usage_error(const engine_t *e, int ok, const char *err)
     return all_ok;
 }
 
+/* Free what scal_mpi_main made, on every way out after the node split;
+ * what was not made yet is zero and frees as nothing. */
+static void engine_release(engine_t *e, scal_work_t *work, MPI_Comm *node)
+{
+    if (e->entry_type != MPI_DATATYPE_NULL)
+        MPI_Type_free(&e->entry_type);
+    MPI_Comm_free(node);
+    scal_work_release(work);
+    free(e->results);
+    free(e->log);
+    free(e->arrived);
+    scal_place_free(&e->place);
+    share_release(&e->share);
+}
+
 int scal_mpi_main(int argc, char **argv)
 {
     int provided;
@@ -481,7 +496,7 @@ int scal_mpi_main(int argc, char **argv)
      * MULTIPLE; a single-threaded run needs only FUNNELED. */
     MPI_Init_thread(&argc, &argv, MPI_THREAD_MULTIPLE, &provided);
     MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
-    engine_t e = {0};
+    engine_t e = {.entry_type = MPI_DATATYPE_NULL};
     SCAL_MPI_TRY(MPI_Comm_rank(MPI_COMM_WORLD, &e.rank));
     SCAL_MPI_TRY(MPI_Comm_size(MPI_COMM_WORLD, &e.size));
 
@@ -526,22 +541,21 @@ int scal_mpi_main(int argc, char **argv)
     MPI_Comm node;
     setup_nodes(&e, &node);
 
-    scal_work_t work;
+    scal_work_t work = {0};
     SCAL_MPI_TRY(MPI_Barrier(MPI_COMM_WORLD));
     double t_setup = scal_now();
     int ok = scal_work_prepare(&work, &cfg, err, sizeof err) == 0;
     if (ok)
         ok = check_share(&e, &work, err, sizeof err);
     if (!agree_or_usage_error(&e, ok, err)) {
-        scal_work_release(&work);
+        engine_release(&e, &work, &node);
         MPI_Finalize();
         return 2;
     }
     share_place(&e.share, &work, MPI_COMM_WORLD, node, e.T);
     ok = !work.wl->after_fill || work.wl->after_fill(&work, e.rank == 0, err, sizeof err) == 0;
     if (!agree_or_usage_error(&e, ok, err)) {
-        share_release(&e.share);
-        scal_work_release(&work);
+        engine_release(&e, &work, &node);
         MPI_Finalize();
         return 2;
     }
@@ -580,7 +594,7 @@ int scal_mpi_main(int argc, char **argv)
         ok = e.report != NULL;
     }
     if (!agree_or_usage_error(&e, ok, err)) {
-        scal_work_release(&work);
+        engine_release(&e, &work, &node);
         MPI_Finalize();
         return 2;
     }
@@ -602,14 +616,7 @@ int scal_mpi_main(int argc, char **argv)
     }
     int status = e.rank == 0 ? scal_report_close(e.report) : 0;
     SCAL_MPI_TRY(MPI_Bcast(&status, 1, MPI_INT, 0, MPI_COMM_WORLD));
-    MPI_Type_free(&e.entry_type);
-    MPI_Comm_free(&node);
-    scal_work_release(&work);
-    free(e.results);
-    free(e.log);
-    free(e.arrived);
-    scal_place_free(&e.place);
-    share_release(&e.share);
+    engine_release(&e, &work, &node);
     MPI_Finalize();
     return status;
 }

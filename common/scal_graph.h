@@ -175,7 +175,9 @@ void scal_adj_free(scal_adj_t *a);
  * ('%') and blank lines are skipped.
  * Returns NULL with "FILE:LINE: ..." on a bad header, a bad size line (not
  * three integers, rows or cols < 1, rows != cols, nnz < 0, rows above
- * SCAL_GRAPH_MAX_NODES), an index outside 1..rows, a bad value, garbage on a
+ * SCAL_GRAPH_MAX_NODES, or so many rows that the smaller storage layout of
+ * the graph would exceed MemAvailable: refused before any list is made), an
+ * index outside 1..rows, a bad value, garbage on a
  * line, more entries than announced or fewer (LINE is then the line after
  * the last), or "FILE: ..." when the file cannot be read or memory runs out. */
 scal_adj_t *scal_mm_read(const char *path, char *err, size_t errlen);

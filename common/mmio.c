@@ -297,16 +297,11 @@ scal_adj_t *scal_mm_read(const char *path, char *err, size_t errlen)
     return a;
 }
 
-int scal_mm_write(const scal_graph_t *g, const char *path, char *err, size_t errlen)
+int scal_mm_fprint(const scal_graph_t *g, FILE *f, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return scal_errf(err, errlen, "%s: cannot open for writing: %s", path, strerror(errno));
     uint32_t *row = malloc((size_t)g->m * sizeof *row);
-    if (!row) {
-        fclose(f);
-        return scal_errf(err, errlen, "%s: out of memory for a row of %u nodes", path, g->m);
-    }
+    if (!row)
+        return scal_errf(err, errlen, "out of memory for a row of %u nodes", g->m);
     fprintf(f, "%%%%MatrixMarket matrix coordinate pattern general\n"
                "%% scalestudy paths graph: entry i j is the edge i-1 -> j-1\n"
                "%u %u %" PRIu64 "\n",
@@ -317,6 +312,18 @@ int scal_mm_write(const scal_graph_t *g, const char *path, char *err, size_t err
             fprintf(f, "%u %u\n", i + 1, row[k] + 1);
     }
     free(row);
+    return 0;
+}
+
+int scal_mm_write(const scal_graph_t *g, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return scal_errf(err, errlen, "%s: cannot open for writing: %s", path, strerror(errno));
+    if (scal_mm_fprint(g, f, err, errlen) != 0) {
+        fclose(f);
+        return -1;
+    }
     int failed = ferror(f);
     if (fclose(f) != 0 || failed)
         return scal_errf(err, errlen, "%s: write failed: %s", path, strerror(errno));

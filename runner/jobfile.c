@@ -417,10 +417,9 @@ static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
             snprintf(expected, sizeof expected, "a whole number in 1..%d", INT_MAX);
         if (bad)
             return sr_fail(err, SR_EXIT_USAGE,
-                           "%s:%d: key 'workers': bad value '%s' for series [%s] (%s %s: expected %s)",
-                           job->path, w->line, w->vals[i], s->sec.name,
-                           s->engine == SR_ENGINE_OMP ? "threads of" : "ranks of",
-                           sr_engines[s->engine], expected);
+                           "%s:%d: key 'workers': bad value '%s' (expected %s: %s, series [%s])",
+                           job->path, w->line, w->vals[i], expected,
+                           s->engine == SR_ENGINE_OMP ? "omp threads" : "mpi ranks", s->sec.name);
     }
     return 0;
 }

@@ -19,7 +19,8 @@ int scal_fault_init(scal_fault_t *f, int rank, char *err, size_t errlen)
     const char *rest = fields == 3 ? v + n : "";
     scal_fault_kind_t kind = SCAL_FAULT_NONE;
     if (fields == 3 && r >= 0 && strcmp(action, "kill-rank") == 0 &&
-        strcmp(when, "after-tasks") == 0 && sscanf(rest, ":%llu%c", &after, &tail) == 1)
+        strcmp(when, "after-tasks") == 0 && rest[0] == ':' && rest[1] >= '0' &&
+        rest[1] <= '9' && sscanf(rest, ":%llu%c", &after, &tail) == 1)
         kind = SCAL_FAULT_KILL_AFTER_TASKS;
     else if (fields == 3 && r >= 0 && strcmp(action, "stop-rank") == 0 &&
              strcmp(when, "before-window") == 0 && *rest == '\0')

@@ -467,7 +467,9 @@ static int check_share(const engine_t *e, const scal_work_t *w, char *err, size_
     if (e->node_rank == 0) {
         int window = e->cfg->share == SCAL_SHARE_WINDOW;
         uint64_t copies = (uint64_t)(window ? e->machine_nodes : e->machine_ranks);
-        uint64_t need = w->shared_bytes * copies;
+        uint64_t need; /* 2^60 bytes (M = 2^31 - 1) times 16 ranks wraps to 0 */
+        if (__builtin_mul_overflow((uint64_t)w->shared_bytes, copies, &need))
+            need = UINT64_MAX;
         char what[256];
         snprintf(what, sizeof what, "%s, %s, %d ranks on this machine%s", w->shared_what,
                  (const char *[]){"window: one copy per node", "copy: one per rank",

@@ -178,7 +178,9 @@ int share_window_fits(size_t bytes, int copies, char *err, size_t errlen)
     char dir[1024];
     backing_dir(dir, sizeof dir);
     /* osc/sm adds a little per rank to the segment, and rounds to pages. */
-    uint64_t need = ((uint64_t)bytes + WINDOW_SLACK) * (uint64_t)copies;
+    uint64_t need;
+    if (__builtin_mul_overflow((uint64_t)bytes + WINDOW_SLACK, (uint64_t)copies, &need))
+        need = UINT64_MAX;
     struct statvfs fs;
     if (statvfs(dir, &fs) != 0) {
         snprintf(err, errlen, "cannot check the shared window's room in %s "

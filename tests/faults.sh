@@ -74,6 +74,11 @@ none_left() { [ -z "$(tagged_pids scal-mpi)$(launcher_pids)$(tagged_pids scal-ru
 job_files=()
 note_job_files() {
     local p f
+    # mpirun's session folder is named after it, whether or not a rank has
+    # mapped anything in it yet.
+    for p in $(launcher_pids); do
+        for f in "${TMPDIR:-/tmp}"/ompi.*/pid."$p"; do job_files+=("$f"); done
+    done
     for p in $(tagged_pids scal-mpi); do
         while read -r f; do
             case $f in

@@ -39,7 +39,6 @@ static const char *const bind_names[] = {"auto", "none", "compact", "spread", NU
 
 #define ANY (SCAL_ENGINE_OMP | SCAL_ENGINE_MPI)
 #define OFF(f) offsetof(scal_config_t, f)
-#define MAX_TASKS 100000000ULL
 
 static const opt_t options[] = {
     {"threads", OPT_INT, OFF(threads), 1, 4096, 0, 0, NULL, SCAL_ENGINE_OMP, NULL, "N",
@@ -74,10 +73,10 @@ static const opt_t options[] = {
      "print the topology and the allowed PUs, then exit"},
     {"ranks-per-node", OPT_INT, OFF(ranks_per_node), 1, 1000000, 0, 0, NULL, SCAL_ENGINE_MPI,
      NULL, "K", "split each node into emulated nodes of K ranks (default: real nodes)"},
-    {"tasks", OPT_U64, OFF(tasks), 1, MAX_TASKS, 0, 0, NULL, ANY, "factor sleep spin", "N",
+    {"tasks", OPT_U64, OFF(tasks), 1, SCAL_MAX_TASKS, 0, 0, NULL, ANY, "factor sleep spin", "N",
      "number of tasks"},
-    {"base", OPT_U64, OFF(base), 2, UINT64_MAX, 0, 0, NULL, ANY, "factor", "V",
-     "task k factorizes base + k"},
+    {"base", OPT_U64, OFF(base), 2, INT64_MAX, 0, 0, NULL, ANY, "factor", "V",
+     "task k factorizes base + k (results are signed 64-bit: base + tasks - 1 must fit)"},
     {"mean", OPT_DOUBLE, OFF(mean), 0, 0, 0.0, 86400.0, NULL, ANY, "sleep", "S",
      "mean sleep in seconds"},
     {"sigma", OPT_DOUBLE, OFF(sigma), 0, 0, 0.0, 86400.0, NULL, ANY, "sleep", "S",
@@ -90,7 +89,7 @@ static const opt_t options[] = {
      "graph nodes (generated graph)"},
     {"fraction", OPT_DOUBLE, OFF(fraction), 0, 0, 0.0, 1.0, NULL, ANY, "paths", "P",
      "probability of each edge i->j"},
-    {"pairs", OPT_U64, OFF(pairs), 1, MAX_TASKS, 0, 0, NULL, ANY, "paths", "Q",
+    {"pairs", OPT_U64, OFF(pairs), 1, SCAL_MAX_TASKS, 0, 0, NULL, ANY, "paths", "Q",
      "query pairs drawn from --seed"},
     {"pairs-file", OPT_STR, OFF(pairs_file), 0, 0, 0, 0, NULL, ANY, "paths", "FILE",
      "query pairs from CSV source,target (0-based)"},
@@ -275,6 +274,29 @@ static int set_option(scal_config_t *cfg, const opt_t *o, const char *val, char 
     snprintf(err, errlen, "--%s: invalid value '%s': must be a %s in %s", o->name, val,
              o->kind == OPT_DOUBLE ? "number" : "whole number", range);
     return -1;
+}
+
+int scal_option_check(const char *name, const char *value, char *err, size_t errlen)
+{
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        const opt_t *o = &options[i];
+        if (strcmp(o->name, name) != 0)
+            continue;
+        if (o->kind != OPT_U64 && o->kind != OPT_INT && o->kind != OPT_DOUBLE)
+            return 0;
+        uint64_t u;
+        double d;
+        int ok = o->kind == OPT_DOUBLE ? scal_parse_double(value, o->dmin, o->dmax, &d) == 0
+                                       : scal_parse_u64(value, o->umin, o->umax, &u) == 0;
+        if (ok)
+            return 0;
+        char range[200];
+        range_text(o, range, sizeof range);
+        snprintf(err, errlen, "%s in %s", o->kind == OPT_DOUBLE ? "a number" : "a whole number",
+                 range);
+        return -1;
+    }
+    return 0;
 }
 
 static void default_text(const scal_config_t *def, const opt_t *o, char *buf, size_t len)

@@ -12,6 +12,9 @@
 #include "scal_err.h"
 #include "scal_graph.h"
 
+/* Characters of a file name repeated inside a longer message. */
+#define PATH_MAX_SHOWN 256
+
 /* Token scanning over one line.  A token ends at a blank or the line's end;
  * "12abc" is garbage, not 12. */
 static const char *skip_blanks(const char *s)
@@ -184,6 +187,17 @@ static int parse_size(struct mm_reader *r, uint32_t *m, uint64_t *nnz)
     if (n < 0)
         return scal_errf(r->err, r->errlen, "%s:%ld: entries = %lld must not be negative",
                          r->path, r->lineno, n);
+    /* A short file can announce 2^31 nodes; refuse a graph that no layout
+     * could hold before its adjacency lists (8 bytes a node) are made. */
+    size_t bitset, dense;
+    char what[PATH_MAX_SHOWN + 64];
+    snprintf(what, sizeof what, "%.*s:%ld: a graph of %lld nodes", PATH_MAX_SHOWN, r->path,
+             r->lineno, rows);
+    if (scal_graph_bytes((uint64_t)rows, SCAL_KERNEL_BITSET, &bitset, NULL, 0) != 0 ||
+        scal_graph_bytes((uint64_t)rows, SCAL_KERNEL_MATVEC, &dense, NULL, 0) != 0)
+        dense = bitset = SIZE_MAX;
+    if (scal_mem_check(bitset < dense ? bitset : dense, what, NULL, r->err, r->errlen) != 0)
+        return -1;
     *m = (uint32_t)rows;
     *nnz = (uint64_t)n;
     return 0;
@@ -283,16 +297,11 @@ scal_adj_t *scal_mm_read(const char *path, char *err, size_t errlen)
     return a;
 }
 
-int scal_mm_write(const scal_graph_t *g, const char *path, char *err, size_t errlen)
+int scal_mm_fprint(const scal_graph_t *g, FILE *f, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return scal_errf(err, errlen, "%s: cannot open for writing: %s", path, strerror(errno));
     uint32_t *row = malloc((size_t)g->m * sizeof *row);
-    if (!row) {
-        fclose(f);
-        return scal_errf(err, errlen, "%s: out of memory for a row of %u nodes", path, g->m);
-    }
+    if (!row)
+        return scal_errf(err, errlen, "out of memory for a row of %u nodes", g->m);
     fprintf(f, "%%%%MatrixMarket matrix coordinate pattern general\n"
                "%% scalestudy paths graph: entry i j is the edge i-1 -> j-1\n"
                "%u %u %" PRIu64 "\n",
@@ -303,6 +312,18 @@ int scal_mm_write(const scal_graph_t *g, const char *path, char *err, size_t err
             fprintf(f, "%u %u\n", i + 1, row[k] + 1);
     }
     free(row);
+    return 0;
+}
+
+int scal_mm_write(const scal_graph_t *g, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return scal_errf(err, errlen, "%s: cannot open for writing: %s", path, strerror(errno));
+    if (scal_mm_fprint(g, f, err, errlen) != 0) {
+        fclose(f);
+        return -1;
+    }
     int failed = ferror(f);
     if (fclose(f) != 0 || failed)
         return scal_errf(err, errlen, "%s: write failed: %s", path, strerror(errno));

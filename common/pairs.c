@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scal_config.h"
 #include "scal_err.h"
 #include "scal_paths.h"
 #include "scal_rng.h"
@@ -74,6 +75,9 @@ int scal_pairs_read_csv(const char *path, uint32_t m, scal_pair_t **pairs, size_
         } else if (src >= m || dst >= m) {
             rc = scal_errf(err, errlen, "%s:%ld: %s %llu is outside 0..%u", path, lineno,
                            src >= m ? "source" : "target", src >= m ? src : dst, m - 1);
+        } else if (n == SCAL_MAX_TASKS) {
+            rc = scal_errf(err, errlen, "%s:%ld: more than %llu pairs", path, lineno,
+                           SCAL_MAX_TASKS);
         } else {
             if (n == room) {
                 room = room ? 2 * room : 256;

@@ -17,6 +17,14 @@ enum { SCAL_CLI_OK = 0, SCAL_CLI_EXIT = 1, SCAL_CLI_ERROR = 2 };
 int scal_cli_parse(scal_config_t *cfg, int argc, char **argv, FILE *out,
                    char *err, size_t errlen);
 
+/* Check `value` for the numeric engine option `name` (its long name, no
+ * dashes) against the same type and range the engines' parser applies, so
+ * that a job file is refused before anything runs.  Options of both engines
+ * share their ranges.  Returns 0 (also for a name that is not a numeric
+ * option), or -1 with what was expected in err ("a whole number in
+ * 1..4096"). */
+int scal_option_check(const char *name, const char *value, char *err, size_t errlen);
+
 /* Parse a whole decimal number in [min, max] from s: no sign, no junk, no
  * overflow.  Returns 0, or -1. */
 int scal_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out);

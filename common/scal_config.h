@@ -69,4 +69,7 @@ void scal_config_defaults(scal_config_t *cfg, const char *prog, const char *engi
 #define SCAL_DEFAULT_PAIRS 1000
 #define SCAL_DEFAULT_MAX_HOP 8
 
+/* Most tasks or query pairs one run takes (--tasks, --pairs, a pairs file). */
+#define SCAL_MAX_TASKS 100000000ULL
+
 #endif

@@ -34,6 +34,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "scal_rng.h"
 
@@ -175,7 +176,9 @@ void scal_adj_free(scal_adj_t *a);
  * ('%') and blank lines are skipped.
  * Returns NULL with "FILE:LINE: ..." on a bad header, a bad size line (not
  * three integers, rows or cols < 1, rows != cols, nnz < 0, rows above
- * SCAL_GRAPH_MAX_NODES), an index outside 1..rows, a bad value, garbage on a
+ * SCAL_GRAPH_MAX_NODES, or so many rows that the smaller storage layout of
+ * the graph would exceed MemAvailable: refused before any list is made), an
+ * index outside 1..rows, a bad value, garbage on a
  * line, more entries than announced or fewer (LINE is then the line after
  * the last), or "FILE: ..." when the file cannot be read or memory runs out. */
 scal_adj_t *scal_mm_read(const char *path, char *err, size_t errlen);
@@ -184,6 +187,10 @@ scal_adj_t *scal_mm_read(const char *path, char *err, size_t errlen);
  * 1-based, rows in order.  Returns 0, or -1 with "FILE: ..." when the file
  * cannot be written. */
 int scal_mm_write(const scal_graph_t *g, const char *path, char *err, size_t errlen);
+
+/* The same text to an open stream; write errors show in ferror(f).
+ * Returns 0, or -1 when memory for a row runs out. */
+int scal_mm_fprint(const scal_graph_t *g, FILE *f, char *err, size_t errlen);
 
 /* MemAvailable from `meminfo` (NULL: /proc/meminfo) in bytes, in *bytes.
  * Returns 0, or -1 when the file cannot be read or has no MemAvailable. */

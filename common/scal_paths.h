@@ -41,7 +41,9 @@ void scal_pairs_generate(scal_pair_t *pairs, size_t q, uint32_t m, uint64_t seed
  * ids below m; blanks around fields allowed).  A first line that starts with
  * a letter or a quote is a header and skipped; blank lines are skipped.  On
  * success *pairs (free() it) holds *q >= 1 pairs and 0 is returned.  Returns
- * -1 with "FILE:LINE: ..." on a malformed line or an id outside 0..m-1, or
+ * -1 with "FILE:LINE: ..." on a malformed line, an id outside 0..m-1 or more
+ * than SCAL_MAX_TASKS pairs (the --pairs limit; grouping numbers them in 32
+ * bits), or
  * "FILE: ..." when the file cannot be read, holds no pairs, or memory runs
  * out. */
 int scal_pairs_read_csv(const char *path, uint32_t m, scal_pair_t **pairs, size_t *q, char *err,

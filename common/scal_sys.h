@@ -28,7 +28,9 @@ const char *scal_version(void);
 
 /* A file written under a temporary name beside its final path and renamed
  * into place only by scal_outfile_commit, so a failed or interrupted run
- * never leaves a half-written result file. */
+ * never leaves a half-written result file.  An existing path that is not a
+ * regular file (/dev/null, /dev/full, a FIFO) is written directly, never
+ * replaced. */
 typedef struct scal_outfile {
     FILE *fp;
     char *path;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Spelled out so that no literal run of the letter stands in the source. */
@@ -87,6 +88,25 @@ const char *scal_version(void)
 int scal_outfile_open(scal_outfile_t *f, const char *path, char *err, size_t errlen)
 {
     memset(f, 0, sizeof *f);
+    /* A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written as it
+     * is: a temporary beside it would be created in /dev, and as root the
+     * rename would replace the device with a regular file. */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(err, errlen, "cannot write '%s': it is a directory", path);
+            return -1;
+        }
+        f->path = strdup(path);
+        f->fp = f->path ? fopen(path, "w") : NULL;
+        if (!f->fp) {
+            snprintf(err, errlen, "cannot write '%s': %s", path,
+                     f->path ? strerror(errno) : "out of memory");
+            scal_outfile_abort(f);
+            return -1;
+        }
+        return 0;
+    }
     size_t n = strlen(path) + 32;
     f->path = strdup(path);
     f->tmp = malloc(n);
@@ -118,7 +138,9 @@ int scal_outfile_open(scal_outfile_t *f, const char *path, char *err, size_t err
 int scal_outfile_commit(scal_outfile_t *f, char *err, size_t errlen)
 {
     int rc = 0;
-    if (fflush(f->fp) != 0 || ferror(f->fp) || fsync(fileno(f->fp)) != 0) {
+    /* fsync makes the rename durable; a device or pipe (no tmp) has nothing
+     * to sync and may refuse it (EINVAL). */
+    if (fflush(f->fp) != 0 || ferror(f->fp) || (f->tmp && fsync(fileno(f->fp)) != 0)) {
         snprintf(err, errlen, "cannot write '%s': %s", f->path, strerror(errno));
         rc = -1;
     }
@@ -127,11 +149,11 @@ int scal_outfile_commit(scal_outfile_t *f, char *err, size_t errlen)
         rc = -1;
     }
     f->fp = NULL;
-    if (rc == 0 && rename(f->tmp, f->path) != 0) {
+    if (rc == 0 && f->tmp && rename(f->tmp, f->path) != 0) {
         snprintf(err, errlen, "cannot rename into '%s': %s", f->path, strerror(errno));
         rc = -1;
     }
-    if (rc != 0)
+    if (rc != 0 && f->tmp)
         unlink(f->tmp);
     free(f->tmp);
     free(f->path);

@@ -16,6 +16,7 @@
 #include "scal_err.h"
 #include "scal_graph.h"
 #include "scal_paths.h"
+#include "scal_sys.h"
 #include "scal_workload.h"
 
 /* Pairs recomputed by the reference BFS in each validation. */
@@ -152,19 +153,16 @@ static int paths_after_fill(scal_work_t *w, int lead, char *err, size_t errlen)
     const char *path = w->cfg->write_graph;
     if (!lead || !path)
         return 0;
-    /* Written under a temporary name and renamed: whole or not at all. */
-    size_t n = strlen(path) + 8;
-    char *tmp = malloc(n);
-    if (!tmp)
-        return scal_errf(err, errlen, "out of memory");
-    snprintf(tmp, n, "%s.tmp", path);
-    int rc = scal_mm_write(&s->g, tmp, err, errlen);
-    if (rc == 0 && rename(tmp, path) != 0)
-        rc = scal_errf(err, errlen, "cannot rename into '%s'", path);
-    if (rc != 0)
-        remove(tmp);
-    free(tmp);
-    return rc;
+    /* Whole or not at all, like every result file (and a device such as
+     * /dev/null is written, never replaced). */
+    scal_outfile_t out;
+    if (scal_outfile_open(&out, path, err, errlen) != 0)
+        return -1;
+    if (scal_mm_fprint(&s->g, out.fp, err, errlen) != 0) {
+        scal_outfile_abort(&out);
+        return -1;
+    }
+    return scal_outfile_commit(&out, err, errlen);
 }
 
 static void *paths_scratch_new(const scal_work_t *w)

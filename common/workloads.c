@@ -68,9 +68,12 @@ static int factor_prepare(scal_work_t *w, char *err, size_t errlen)
                  (unsigned long long)c->base);
         return -1;
     }
-    if (c->tasks - 1 > UINT64_MAX - c->base) {
-        snprintf(err, errlen, "--base %llu with --tasks %llu: base + k overflows 64 bits",
-                 (unsigned long long)c->base, (unsigned long long)c->tasks);
+    /* Results hold v as int64_t (and --out prints it signed). */
+    if (c->base > INT64_MAX || c->tasks - 1 > INT64_MAX - c->base) {
+        snprintf(err, errlen,
+                 "--base %llu with --tasks %llu: base + k overflows the signed 64-bit results "
+                 "(base + tasks - 1 must be at most %lld)",
+                 (unsigned long long)c->base, (unsigned long long)c->tasks, (long long)INT64_MAX);
         return -1;
     }
     return 0;

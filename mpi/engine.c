@@ -16,6 +16,7 @@
 #include "scal_mpi.h"
 
 #include <inttypes.h>
+#include <limits.h>
 #include <mpi.h>
 #include <omp.h>
 #include <sched.h>
@@ -32,6 +33,7 @@
 #include "scal_sys.h"
 #include "scal_time.h"
 #include "scal_workload.h"
+#include "fault.h"
 #include "share.h"
 
 #define PROG "scal-mpi"
@@ -81,6 +83,8 @@ typedef struct engine {
     const scal_work_t *work;
     int rank, size, T;          /* T: threads per rank */
     int node_rank, node_size, nodes;
+    int machine_ranks;          /* ranks on this real node (MPI_COMM_TYPE_SHARED) */
+    int machine_nodes;          /* (emulated) nodes on this real node: window copies */
     uint64_t chunk, ntasks;
     MPI_Datatype entry_type;
     scal_report_t *report;      /* rank 0 */
@@ -89,6 +93,7 @@ typedef struct engine {
     double *arrived;            /* rank 0: when each result reached it */
     scal_place_t place;         /* this rank's T workers */
     share_t share;              /* the workload's shared data, if any */
+    scal_fault_t fault;         /* SCAL_FAULT: inert unless set (fault.h) */
     atomic_uint_fast64_t next;  /* rank 0: the dynamic pools' counter */
 } engine_t;
 
@@ -116,8 +121,10 @@ static void map_rep(engine_t *e, double t0)
         bind_or_die(e, t);
         void *scratch = scal_work_scratch_new(w);
         for (uint64_t c = me * K; c < e->ntasks; c += W * K)
-            for (uint64_t k = c; k < c + chunk_len(e, c); k++)
+            for (uint64_t k = c; k < c + chunk_len(e, c); k++) {
                 scal_task_run_logged(w, k, scratch, NULL, e->results, e->log, t0, (int)me);
+                scal_fault_task_done(&e->fault);
+            }
         scal_work_scratch_free(w, scratch);
         scal_place_note_pu(&e->place, t);
     }
@@ -314,6 +321,7 @@ static void local_worker(engine_t *e, server_t *s, int t)
             break;
         for (uint64_t k = c; k < c + chunk_len(e, c); k++) {
             scal_task_run_logged(e->work, k, scratch, &y, e->results, e->log, s->t0, me);
+            scal_fault_task_done(&e->fault);
             e->arrived[k] = e->log[k].end_s;
             if (streaming(e, s->rep))
                 scal_report_emit(e->report, s->rep, k, e->results, e->log[k].end_s);
@@ -358,6 +366,7 @@ static void remote_worker(engine_t *e, int t, double t0)
             send_request(buf, &req); /* the next chunk, and the last results */
         for (uint64_t k = c; k < c + chunk_len(e, c); k++) {
             scal_task_run_logged(e->work, k, scratch, NULL, e->results, e->log, t0, me);
+            scal_fault_task_done(&e->fault);
             x[req.count++] = (entry_t){k, e->results[k], e->log[k]};
         }
     }
@@ -422,7 +431,10 @@ static void setup_nodes(engine_t *e, MPI_Comm *node)
                                      MPI_INFO_NULL, &real));
     int real_rank;
     SCAL_MPI_TRY(MPI_Comm_rank(real, &real_rank));
+    SCAL_MPI_TRY(MPI_Comm_size(real, &e->machine_ranks));
+    e->machine_nodes = 1;
     if (e->cfg->ranks_per_node > 0) {
+        e->machine_nodes = (e->machine_ranks + e->cfg->ranks_per_node - 1) / e->cfg->ranks_per_node;
         /* Emulated nodes: consecutive blocks of K ranks of a real node. */
         SCAL_MPI_TRY(MPI_Comm_split(real, real_rank / e->cfg->ranks_per_node, real_rank, node));
         SCAL_MPI_TRY(MPI_Comm_free(&real));
@@ -515,30 +527,54 @@ static int check_share(const engine_t *e, const scal_work_t *w, char *err, size_
                               "does (got --threads %d)", e->T);
         return 0;
     }
-    /* The node leader checks what its node will hold. */
+    /* Each node leader checks what its machine will hold: with emulated
+     * nodes, one window per emulated node, all in the same memory and the
+     * same shared-memory filesystem. */
     int fits = 1;
     if (e->node_rank == 0) {
-        uint64_t need = e->cfg->share == SCAL_SHARE_WINDOW
-                            ? w->shared_bytes
-                            : (uint64_t)w->shared_bytes * (uint64_t)e->node_size;
-        char what[192];
-        snprintf(what, sizeof what, "%s, %s, %d ranks on a node", w->shared_what,
+        int window = e->cfg->share == SCAL_SHARE_WINDOW;
+        uint64_t copies = (uint64_t)(window ? e->machine_nodes : e->machine_ranks);
+        uint64_t need; /* 2^60 bytes (M = 2^31 - 1) times 16 ranks wraps to 0 */
+        if (__builtin_mul_overflow((uint64_t)w->shared_bytes, copies, &need))
+            need = UINT64_MAX;
+        char what[256];
+        snprintf(what, sizeof what, "%s, %s, %d ranks on this machine%s", w->shared_what,
                  (const char *[]){"window: one copy per node", "copy: one per rank",
                                   "per-task: one per rank"}[e->cfg->share],
-                 e->node_size);
+                 e->machine_ranks, window && copies > 1 ? " in emulated nodes" : "");
         fits = scal_mem_check(need, what, NULL, err, errlen) == 0;
+        if (fits && window)
+            fits = share_window_fits(w->shared_bytes, (int)copies, err, errlen) == 0;
     }
     return fits;
 }
 
-/* The same verdict on every rank: rank 0 prints the message. */
+/* The same verdict on every rank, and one message: the lowest rank that
+ * refused prints its own (on another node, rank 0 may have no reason). */
 static int agree_or_usage_error(const engine_t *e, int ok, const char *err)
 {
-    int all_ok;
-    SCAL_MPI_TRY(MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD));
-    if (!all_ok && !ok && e->rank == 0)
+    int mine = ok ? INT_MAX : e->rank, first;
+    SCAL_MPI_TRY(MPI_Allreduce(&mine, &first, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD));
+    if (first == INT_MAX)
+        return 1;
+    if (first == e->rank)
         fprintf(stderr, "%s: %s\n", PROG, err);
-    return all_ok;
+    return 0;
+}
+
+/* Free what scal_mpi_main made, on every way out after the node split;
+ * what was not made yet is zero and frees as nothing. */
+static void engine_release(engine_t *e, scal_work_t *work, MPI_Comm *node)
+{
+    if (e->entry_type != MPI_DATATYPE_NULL)
+        MPI_Type_free(&e->entry_type);
+    MPI_Comm_free(node);
+    scal_work_release(work);
+    free(e->results);
+    free(e->log);
+    free(e->arrived);
+    scal_place_free(&e->place);
+    share_release(&e->share);
 }
 
 int scal_mpi_main(int argc, char **argv)
@@ -548,7 +584,7 @@ int scal_mpi_main(int argc, char **argv)
      * MULTIPLE; a single-threaded run needs only FUNNELED. */
     MPI_Init_thread(&argc, &argv, MPI_THREAD_MULTIPLE, &provided);
     MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
-    engine_t e = {0};
+    engine_t e = {.entry_type = MPI_DATATYPE_NULL};
     SCAL_MPI_TRY(MPI_Comm_rank(MPI_COMM_WORLD, &e.rank));
     SCAL_MPI_TRY(MPI_Comm_size(MPI_COMM_WORLD, &e.size));
 
@@ -593,22 +629,23 @@ int scal_mpi_main(int argc, char **argv)
     MPI_Comm node;
     setup_nodes(&e, &node);
 
-    scal_work_t work;
+    scal_work_t work = {0};
     SCAL_MPI_TRY(MPI_Barrier(MPI_COMM_WORLD));
     double t_setup = scal_now();
-    int ok = scal_work_prepare(&work, &cfg, err, sizeof err) == 0;
+    int ok = scal_fault_init(&e.fault, e.rank, err, sizeof err) == 0;
+    if (ok)
+        ok = scal_work_prepare(&work, &cfg, err, sizeof err) == 0;
     if (ok)
         ok = check_share(&e, &work, err, sizeof err);
     if (!agree_or_usage_error(&e, ok, err)) {
-        scal_work_release(&work);
+        engine_release(&e, &work, &node);
         MPI_Finalize();
         return 2;
     }
-    share_place(&e.share, &work, MPI_COMM_WORLD, node, e.T);
+    share_place(&e.share, &work, MPI_COMM_WORLD, node, e.T, &e.fault);
     ok = !work.wl->after_fill || work.wl->after_fill(&work, e.rank == 0, err, sizeof err) == 0;
     if (!agree_or_usage_error(&e, ok, err)) {
-        share_release(&e.share);
-        scal_work_release(&work);
+        engine_release(&e, &work, &node);
         MPI_Finalize();
         return 2;
     }
@@ -647,7 +684,7 @@ int scal_mpi_main(int argc, char **argv)
         ok = e.report != NULL;
     }
     if (!agree_or_usage_error(&e, ok, err)) {
-        scal_work_release(&work);
+        engine_release(&e, &work, &node);
         MPI_Finalize();
         return 2;
     }
@@ -669,14 +706,7 @@ int scal_mpi_main(int argc, char **argv)
     }
     int status = e.rank == 0 ? scal_report_close(e.report) : 0;
     SCAL_MPI_TRY(MPI_Bcast(&status, 1, MPI_INT, 0, MPI_COMM_WORLD));
-    MPI_Type_free(&e.entry_type);
-    MPI_Comm_free(&node);
-    scal_work_release(&work);
-    free(e.results);
-    free(e.log);
-    free(e.arrived);
-    scal_place_free(&e.place);
-    share_release(&e.share);
+    engine_release(&e, &work, &node);
     MPI_Finalize();
     return status;
 }

@@ -1,13 +1,20 @@
 /* share.c - the paths graph over ranks: window, copy, per-task (share.h). */
 #include "share.h"
 
+#include <errno.h>
+#include <inttypes.h>
 #include <omp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/statvfs.h>
 
 #include "scal_sys.h"
 
 #define PIECE ((size_t)1 << 30)
+/* Room a window's backing file needs beyond the data (osc/sm's per-rank
+ * state and page rounding are a few KiB). */
+#define WINDOW_SLACK ((uint64_t)1 << 16)
 
 void scal_bcast_big(void *buf, size_t bytes, int root, MPI_Comm comm)
 {
@@ -96,7 +103,8 @@ static void attach_or_die(scal_work_t *w, void *mem)
         scal_mpi_die(err);
 }
 
-void share_place(share_t *sh, scal_work_t *w, MPI_Comm world, MPI_Comm node, int T)
+void share_place(share_t *sh, scal_work_t *w, MPI_Comm world, MPI_Comm node, int T,
+                 const scal_fault_t *fault)
 {
     int rank, node_rank, node_size;
     SCAL_MPI_TRY(MPI_Comm_rank(world, &rank));
@@ -118,6 +126,7 @@ void share_place(share_t *sh, scal_work_t *w, MPI_Comm world, MPI_Comm node, int
         /* only the leader's segment is non-empty; noncontig lets it start
          * page-aligned */
         SCAL_MPI_TRY(MPI_Info_set(info, "alloc_shared_noncontig", "true"));
+        scal_fault_before_window(fault);
         SCAL_MPI_TRY(MPI_Win_allocate_shared(size, 1, info, node, &base, &sh->win));
         SCAL_MPI_TRY(MPI_Info_free(&info));
         MPI_Aint got;
@@ -140,6 +149,54 @@ void share_place(share_t *sh, scal_work_t *w, MPI_Comm world, MPI_Comm node, int
         fill_parts(w, 0, T, T, NULL, NULL);
     if (sh->mode == SCAL_SHARE_COPY)
         scal_bcast_big(sh->mem, sh->bytes, 0, world);
+}
+
+/* Where Open MPI's osc/sm component puts a shared window's backing file:
+ * its osc_sm_backing_directory, read through the MPI tool interface so that
+ * a value set by --mca, the environment or a parameter file is the one
+ * checked; /dev/shm when this MPI has no such variable. */
+static void backing_dir(char *dir, size_t len)
+{
+    snprintf(dir, len, "/dev/shm");
+    int provided, idx, count;
+    if (MPI_T_init_thread(MPI_THREAD_SINGLE, &provided) != MPI_SUCCESS)
+        return;
+    MPI_T_cvar_handle h;
+    if (MPI_T_cvar_get_index("osc_sm_backing_directory", &idx) == MPI_SUCCESS &&
+        MPI_T_cvar_handle_alloc(idx, NULL, &h, &count) == MPI_SUCCESS) {
+        char *value = calloc((size_t)count + 1, 1);
+        if (value && MPI_T_cvar_read(h, value) == MPI_SUCCESS && value[0])
+            snprintf(dir, len, "%s", value);
+        free(value);
+        MPI_T_cvar_handle_free(&h);
+    }
+    MPI_T_finalize();
+}
+
+int share_window_fits(size_t bytes, int copies, char *err, size_t errlen)
+{
+    char dir[1024];
+    backing_dir(dir, sizeof dir);
+    /* osc/sm adds a little per rank to the segment, and rounds to pages. */
+    uint64_t need;
+    if (__builtin_mul_overflow((uint64_t)bytes + WINDOW_SLACK, (uint64_t)copies, &need))
+        need = UINT64_MAX;
+    struct statvfs fs;
+    if (statvfs(dir, &fs) != 0) {
+        snprintf(err, errlen, "cannot check the shared window's room in %s "
+                 "(osc_sm_backing_directory): %s", dir, strerror(errno));
+        return -1;
+    }
+    uint64_t room = (uint64_t)fs.f_bavail * (uint64_t)fs.f_frsize;
+    if (need <= room)
+        return 0;
+    snprintf(err, errlen,
+             "the shared window needs %" PRIu64 " bytes (%.2f GiB%s) in %s, which has %" PRIu64
+             " bytes (%.2f GiB) free; free some, or give Open MPI a larger directory with "
+             "--mca osc_sm_backing_directory DIR",
+             need, (double)need / 1073741824.0, copies > 1 ? ", one copy per emulated node" : "",
+             dir, room, (double)room / 1073741824.0);
+    return -1;
 }
 
 void share_send(const share_t *sh, int dest, int tag, MPI_Comm comm)

@@ -15,6 +15,7 @@
 #include <mpi.h>
 #include <stddef.h>
 
+#include "fault.h"
 #include "scal_workload.h"
 
 typedef struct share {
@@ -26,9 +27,19 @@ typedef struct share {
 } share_t;
 
 /* Place w's shared data by cfg->share.  Collective over world; `node` is
- * the (possibly emulated) node; T threads per rank fill in parallel.
- * Aborts the job on MPI or memory failure. */
-void share_place(share_t *sh, scal_work_t *w, MPI_Comm world, MPI_Comm node, int T);
+ * the (possibly emulated) node; T threads per rank fill in parallel;
+ * `fault` is the test hook (fault.h).  Aborts the job on MPI or memory
+ * failure. */
+void share_place(share_t *sh, scal_work_t *w, MPI_Comm world, MPI_Comm node, int T,
+                 const scal_fault_t *fault);
+
+/* Before a window of `bytes` is allocated (`copies` of them on this
+ * machine, one per emulated node): does the filesystem that backs shared
+ * memory (Open MPI's osc_sm_backing_directory, /dev/shm by default) have
+ * room for it?  A window larger than its free space would be created sparse
+ * and kill the ranks with SIGBUS as they fill it.  Returns 0, or -1 with a
+ * message naming the bytes needed, the directory and its free bytes. */
+int share_window_fits(size_t bytes, int copies, char *err, size_t errlen);
 
 /* per-task: send the data to (dest, tag) / receive it from rank 0. */
 void share_send(const share_t *sh, int dest, int tag, MPI_Comm comm);

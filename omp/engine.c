@@ -258,17 +258,20 @@ int scal_omp_main(int argc, char **argv)
         return 0;
     }
 
+    /* One way out: every early exit frees what was made so far (e is
+     * zeroed, so its pointers free as NULL), and the status is the only
+     * difference between the exits. */
     engine_t e = {0};
     e.cfg = &cfg;
     e.nthreads = cfg.threads;
-    scal_work_t work;
+    scal_work_t work = {0};
     double t_setup = scal_now();
     void *shared = NULL;
+    int *pairs = NULL, gil_ok = 0, status = 2;
     if (scal_work_prepare(&work, &cfg, err, sizeof err) != 0 ||
         (work.shared_bytes && !(shared = place_shared(&work, e.nthreads, err, sizeof err)))) {
         fprintf(stderr, "%s: %s\n", prog, err);
-        scal_work_release(&work);
-        return 2;
+        goto done;
     }
     double setup_s = scal_now() - t_setup;
     e.work = &work;
@@ -278,18 +281,17 @@ int scal_omp_main(int argc, char **argv)
 
     e.results = calloc(work.nresults, sizeof *e.results);
     e.log = calloc(work.ntasks, sizeof *e.log);
-    int *pairs = calloc(2 * (size_t)e.nthreads, sizeof *pairs);
-    if (!e.results || !e.log || !pairs || scal_gil_init(&e.gil, cfg.switch_interval) != 0) {
+    pairs = calloc(2 * (size_t)e.nthreads, sizeof *pairs);
+    if (!e.results || !e.log || !pairs || !(gil_ok = scal_gil_init(&e.gil, cfg.switch_interval) == 0)) {
         fprintf(stderr, "%s: out of memory for %" PRIu64 " tasks\n", prog, work.ntasks);
-        scal_work_release(&work);
-        return 2;
+        goto done;
     }
     omp_set_dynamic(0);
     if (scal_place_init(&e.place, (scal_bind_policy_t)cfg.bind, e.nthreads, 0, e.nthreads, err,
                         sizeof err) != 0) {
         fprintf(stderr, "%s: %s\n", prog, err);
-        scal_work_release(&work);
-        return 1;
+        status = 1;
+        goto done;
     }
     if (cfg.report_bindings)
         scal_place_report(&e.place, stderr, 0);
@@ -301,8 +303,7 @@ int scal_omp_main(int argc, char **argv)
     e.report = scal_report_open(&cfg, &work, &rec, stdout, err, sizeof err);
     if (!e.report) {
         fprintf(stderr, "%s: %s\n", prog, err);
-        scal_work_release(&work);
-        return 2;
+        goto done;
     }
 
     int failed = 0;
@@ -322,13 +323,17 @@ int scal_omp_main(int argc, char **argv)
         scal_rep_t m = {wall, first_result(&e), e.log, e.results};
         scal_report_rep(e.report, rep, &m, &rec);
     }
-    int status = scal_report_close(e.report);
-    scal_gil_destroy(&e.gil);
+    status = scal_report_close(e.report);
+    if (failed)
+        status = 1;
+done:
+    if (gil_ok)
+        scal_gil_destroy(&e.gil);
     scal_work_release(&work);
     free(e.results);
     free(e.log);
     free(pairs);
     scal_big_free(shared, work.shared_bytes);
     scal_place_free(&e.place);
-    return failed ? 1 : status;
+    return status;
 }

@@ -9,6 +9,7 @@
 #include "jobfile.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <errno.h>
 #include <ini.h>
 #include <math.h>
@@ -16,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "scal_cli.h"
 
 #define SR_ALL_ENGINES ((1u << SR_NENGINES) - 1)
 #define SR_ALL_WORKLOADS ((1u << SR_NWORKLOADS) - 1)
@@ -165,6 +168,18 @@ char *sr_job_file_path(const sr_job_t *job, const char *value)
     return sr_path_join(job->dir, value);
 }
 
+/* A number the engines take: within the range their option table gives
+ * (scal_option_check), so that a study is refused before its first run
+ * rather than failing at the one point that holds the value. */
+static int sr_engine_range(const sr_key_t *key, const char *v, sr_buf_t *why)
+{
+    char expected[256];
+    if (scal_option_check(key->name, v, expected, sizeof expected) == 0)
+        return 0;
+    sr_buf_printf(why, "expected %s", expected);
+    return -1;
+}
+
 /* Check one value of key k. Returns 0, or -1 with a reason in `why`. */
 static int sr_check_value(const sr_job_t *job, const sr_key_t *key, const char *v, sr_buf_t *why)
 {
@@ -183,28 +198,34 @@ static int sr_check_value(const sr_job_t *job, const sr_key_t *key, const char *
         sr_buf_puts(why, "expected on|off");
         return -1;
     case SR_KIND_POSINT:
-        if (sr_parse_uint(v, &u) == 0 && u >= 1 && u <= (unsigned long long)INT64_MAX)
+        if (sr_parse_uint(v, &u) != 0 || u < 1) {
+            sr_buf_puts(why, "expected an integer >= 1");
+            return -1;
+        }
+        if (sr_engine_range(key, v, why) != 0)
+            return -1;
+        if (u <= (unsigned long long)INT64_MAX)
             return 0;
-        sr_buf_puts(why, "expected an integer >= 1");
+        sr_buf_printf(why, "expected an integer in 1..%lld", (long long)INT64_MAX);
         return -1;
     case SR_KIND_UINT:
         if (sr_parse_uint(v, &u) == 0)
-            return 0;
+            return sr_engine_range(key, v, why);
         sr_buf_puts(why, "expected an integer >= 0");
         return -1;
     case SR_KIND_UREAL:
         if (sr_parse_real(v, &x) == 0 && x >= 0)
-            return 0;
+            return sr_engine_range(key, v, why);
         sr_buf_puts(why, "expected a number >= 0");
         return -1;
     case SR_KIND_POSREAL:
         if (sr_parse_real(v, &x) == 0 && x > 0)
-            return 0;
+            return sr_engine_range(key, v, why);
         sr_buf_puts(why, "expected a number > 0");
         return -1;
     case SR_KIND_FRACTION:
         if (sr_parse_real(v, &x) == 0 && x >= 0 && x <= 1)
-            return 0;
+            return sr_engine_range(key, v, why);
         sr_buf_puts(why, "expected a number in [0, 1]");
         return -1;
     case SR_KIND_FILE: {
@@ -316,6 +337,13 @@ static int sr_job_handler(void *user, const char *section, const char *name, con
         if (set->vals[i][0] == '\0')
             return sr_fail(ctx->err, SR_EXIT_USAGE, "%s:%d: key '%s': empty item in list '%s'",
                            file, line, name, value), 0;
+        /* Two points with one run id would share a trace and a log, and
+         * --resume would take the second for done once the first is. */
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(set->vals[j], set->vals[i]) == 0)
+                return sr_fail(ctx->err, SR_EXIT_USAGE,
+                               "%s:%d: key '%s': '%s' is in the list '%s' twice", file, line,
+                               name, set->vals[i], value), 0;
         sr_buf_t why = {0};
         if (sr_check_value(job, key, set->vals[i], &why) != 0) {
             sr_fail(ctx->err, SR_EXIT_USAGE, "%s:%d: key '%s': bad value '%s' (%s)", file, line, name,
@@ -391,6 +419,52 @@ static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
                            sr_workloads[s->workload]);
         s->weak = (sr_key_id_t)grown;
     }
+    /* omp workers are --threads, in the engine's range; mpi workers are
+     * mpirun's -n, an int. */
+    const sr_setting_t *w = s->eff[SR_K_WORKERS];
+    for (size_t i = 0; i < w->nvals; i++) {
+        char expected[256];
+        unsigned long long u = strtoull(w->vals[i], NULL, 10);
+        int bad = s->engine == SR_ENGINE_OMP
+                      ? scal_option_check("threads", w->vals[i], expected, sizeof expected) != 0
+                      : u > INT_MAX;
+        if (s->engine == SR_ENGINE_MPI)
+            snprintf(expected, sizeof expected, "a whole number in 1..%d", INT_MAX);
+        if (bad)
+            return sr_fail(err, SR_EXIT_USAGE,
+                           "%s:%d: key 'workers': bad value '%s' (expected %s: %s, series [%s])",
+                           job->path, w->line, w->vals[i], expected,
+                           s->engine == SR_ENGINE_OMP ? "omp threads" : "mpi ranks", s->sec.name);
+    }
+    return 0;
+}
+
+/* a * b, or SIZE_MAX when that overflows. */
+static size_t sr_mul_sat(size_t a, size_t b)
+{
+    size_t r;
+    return __builtin_mul_overflow(a, b, &r) ? SIZE_MAX : r;
+}
+
+/* A job expands to the product of each series' lists; a typo there (or a
+ * fuzzer) can ask for 10^10 runs, whose plan alone would exhaust memory
+ * before the first run. */
+static int sr_job_check_size(sr_job_t *job, sr_err_t *err)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < job->nseries; i++) {
+        const sr_series_t *s = &job->series[i];
+        size_t n = 1;
+        for (int k = 0; k < SR_NKEYS; k++)
+            if (s->eff[k])
+                n = sr_mul_sat(n, s->eff[k]->nvals);
+        total = n > SR_MAX_RUNS ? n : total + n;
+        if (total > SR_MAX_RUNS)
+            return sr_fail(err, SR_EXIT_USAGE,
+                           "%s:%d: series [%s] brings the job to more than %d runs (each list "
+                           "multiplies them); split the study",
+                           job->path, s->sec.line, s->sec.name, SR_MAX_RUNS);
+    }
     return 0;
 }
 
@@ -409,6 +483,8 @@ static int sr_job_check(sr_job_t *job, sr_err_t *err)
     for (size_t i = 0; i < job->nseries; i++)
         if (sr_series_check(job, &job->series[i], err) != 0)
             return -1;
+    if (sr_job_check_size(job, err) != 0)
+        return -1;
     for (int k = 0; k < SR_NKEYS; k++) {
         const sr_setting_t *g = &job->global.set[k];
         if (!g->line)

@@ -96,6 +96,9 @@ typedef struct sr_job {
     size_t nseries;
 } sr_job_t;
 
+/* Most runs (engine processes) one job may expand to. */
+#define SR_MAX_RUNS 100000
+
 /* Longest job-file line inih reads whole (its INI_MAX_LINE less "\r\n\0"). */
 #define SR_JOB_MAX_LINE 197
 

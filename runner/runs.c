@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -134,10 +135,14 @@ int sr_runs_create(const char *path, const sr_buf_t *header, sr_err_t *err)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
     if (fd < 0)
-        return sr_fail(err, SR_EXIT_FAIL, "%s: %s", path, strerror(errno));
+        return sr_fail(err, SR_EXIT_USAGE, "cannot create %s: %s", path, strerror(errno));
     if (sr_runs_append(fd, header, err) != 0) {
+        /* A runs.csv without its whole header would block --resume. */
+        char why[sizeof err->msg];
+        snprintf(why, sizeof why, "%s", err->msg + strlen("runs.csv: "));
         close(fd);
-        return -1;
+        unlink(path);
+        return sr_fail(err, SR_EXIT_USAGE, "cannot write %s: %s", path, why);
     }
     return fd;
 }

@@ -125,7 +125,7 @@ static int sr_default_dir(const sr_job_t *job, char **dir, sr_err_t *err)
     const char *slurm = getenv("SLURM_JOB_ID");
     char *parent = sr_xasprintf("results/%s", job->name);
     if (sr_mkdir_p(parent, 0755) != 0) {
-        sr_fail(err, SR_EXIT_FAIL, "%s: %s", parent, strerror(errno));
+        sr_fail(err, SR_EXIT_USAGE, "cannot create the results folder %s: %s", parent, strerror(errno));
         free(parent);
         return -1;
     }
@@ -140,15 +140,19 @@ static int sr_default_dir(const sr_job_t *job, char **dir, sr_err_t *err)
             return 0;
         }
         int e = errno;
-        free(cand);
         if (e != EEXIST) {
+            sr_fail(err, SR_EXIT_USAGE, "cannot create the results folder %s: %s", cand, strerror(e));
+            free(cand);
             free(base);
-            return sr_fail(err, SR_EXIT_FAIL, "cannot create the results folder: %s", strerror(e));
+            return -1;
         }
+        free(cand);
     }
 }
 
-/* A new results folder: subfolders, runs.csv with its header, the job file, env.txt. */
+/* A new results folder: subfolders, runs.csv with its header, the job file, env.txt.
+ * A folder that cannot be made or written is bad input (status 2): nothing
+ * has run yet. */
 static int sr_study_create(sr_study_t *st, const char *out, const sr_buf_t *header, sr_err_t *err)
 {
     if (out) {
@@ -158,7 +162,8 @@ static int sr_study_create(sr_study_t *st, const char *out, const sr_buf_t *head
         if (exists)
             return sr_fail(err, SR_EXIT_USAGE, "%s already holds a study (runs.csv); use --resume %s", out, out);
         if (sr_mkdir_p(out, 0755) != 0)
-            return sr_fail(err, SR_EXIT_FAIL, "%s: %s", out, strerror(errno));
+            return sr_fail(err, SR_EXIT_USAGE, "cannot create the results folder %s: %s", out,
+                           strerror(errno));
         st->dir = sr_xstrdup(out);
     } else if (sr_default_dir(&st->job, &st->dir, err) != 0) {
         return -1;
@@ -169,13 +174,15 @@ static int sr_study_create(sr_study_t *st, const char *out, const sr_buf_t *head
         int rc = sr_mkdir_p(d, 0755);
         free(d);
         if (rc != 0)
-            return sr_fail(err, SR_EXIT_FAIL, "%s/%s: %s", st->dir, subdirs[i], strerror(errno));
+            return sr_fail(err, SR_EXIT_USAGE, "cannot create %s/%s: %s", st->dir, subdirs[i],
+                           strerror(errno));
     }
     char *copy = sr_path_join(st->dir, sr_base(st->job.path));
     int rc = sr_write_file(copy, st->job.text.data, st->job.text.len);
     free(copy);
     if (rc != 0)
-        return sr_fail(err, SR_EXIT_FAIL, "%s: copy of the job file: %s", st->dir, strerror(errno));
+        return sr_fail(err, SR_EXIT_USAGE, "cannot write %s/%s, the copy of the job file: %s",
+                       st->dir, sr_base(st->job.path), strerror(errno));
     char *runs = sr_path_join(st->dir, "runs.csv");
     st->runs_fd = sr_runs_create(runs, header, err);
     free(runs);

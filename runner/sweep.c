@@ -32,7 +32,6 @@ static size_t sr_nvals(const sr_series_t *s, int k)
 static void sr_plan_point(const sr_job_t *job, size_t si, const size_t idx[SR_NKEYS], sr_plan_t *plan)
 {
     const sr_series_t *s = &job->series[si];
-    plan->pts = sr_xrealloc(plan->pts, (plan->n + 1) * sizeof *plan->pts);
     sr_point_t *p = &plan->pts[plan->n++];
     *p = (sr_point_t){.series = si};
     sr_buf_t id = {0};
@@ -73,6 +72,17 @@ void sr_plan_build(const sr_job_t *job, sr_plan_t *plan)
         if (listed)
             plan->sweep[plan->nsweep++] = (sr_key_id_t)k;
     }
+    /* Every point at once: growing the array point by point copies it
+     * quadratically often where realloc cannot grow in place (under ASan,
+     * always); sr_job_load() has bounded the count. */
+    size_t total = 0;
+    for (size_t si = 0; si < job->nseries; si++) {
+        size_t n = 1;
+        for (int k = 0; k < SR_NKEYS; k++)
+            n *= sr_nvals(&job->series[si], k) ? sr_nvals(&job->series[si], k) : 1;
+        total += n;
+    }
+    plan->pts = sr_xcalloc(total, sizeof *plan->pts);
     for (size_t si = 0; si < job->nseries; si++) {
         const sr_series_t *s = &job->series[si];
         size_t idx[SR_NKEYS] = {0};

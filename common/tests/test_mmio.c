@@ -131,6 +131,9 @@ static void test_bad_files_refused_naming_the_line(void)
         {"size-not-square", hdr, "3 4 0\n", 2, "not square"},
         {"size-negative-entries", hdr, "3 3 -1\n", 2, "entries = -1"},
         {"size-too-big", hdr, "3000000000 3000000000 0\n", 2, "exceed"},
+        /* Found by fuzz_mmio: 70 bytes that made the reader allocate 16 GiB
+         * of adjacency lists for a graph no layout could ever hold. */
+        {"size-beyond-memory", hdr, "2147483647 2147483647 0\n", 2, "MemAvailable"},
         {"row-out-of-range", hdr, "3 3 2\n1 2\n4 1\n", 4, "row index 4 is outside 1..3"},
         {"col-zero", hdr, "3 3 2\n1 2\n2 0\n", 4, "column index 0"},
         {"row-negative", hdr, "3 3 1\n-1 2\n", 3, "row index -1"},

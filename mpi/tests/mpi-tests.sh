@@ -91,7 +91,7 @@ bad-input)
         expect2 $np "--threads: invalid value '0'" factor --threads 0
         expect2 $np "--pool: invalid value 'foo'" factor --pool foo
         expect2 $np "unknown workload 'bogus'" bogus
-        expect2 $np "overflows" factor --base 18446744073709551615 --tasks 3
+        expect2 $np "overflows" factor --base 9223372036854775807 --tasks 3
     done
     expect2 2 "unknown option '--gil'" factor --gil
     ;;

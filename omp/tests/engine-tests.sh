@@ -92,7 +92,8 @@ bad-input)
     expect2 "--base: missing value" factor --base
     expect2 "missing WORKLOAD" --threads 2
     expect2 "--base does not apply to workload 'spin'" spin --base 7
-    expect2 "overflows" factor --base 18446744073709551615 --tasks 2
+    expect2 "overflows" factor --base 9223372036854775807 --tasks 2
+    expect2 "--base: invalid value '18446744073709551615': must be a whole number in 2..9223372036854775807" factor --base 18446744073709551615
     expect2 "--mean: invalid value 'nan'" sleep --mean nan
     "$omp" factor --tasks 2 --out /nonexistent-dir/x.csv >/dev/null 2>"$tmp/stderr"
     [ $? -eq 2 ] && grep -q "/nonexistent-dir/x.csv" "$tmp/stderr" && ok || bad "unwritable --out not refused with exit 2"

@@ -217,6 +217,45 @@ static void test_errors_name_file_line_and_key(void)
     fx_drop(&fx);
 }
 
+/* Found by fuzz_jobfile: a job whose lists multiply to billions of runs
+ * was expanded point by point until memory ran out; now it is refused
+ * before its plan is built.  A value listed twice would give two runs one
+ * id, one trace and one log. */
+static void test_sweeps_are_bounded_and_distinct(void)
+{
+    fixture_t fx = fx_make();
+    expect_error(&fx, OK_HEAD "[s]\nworkers = 1,2,1\n",
+                 "6: key 'workers': '1' is in the list '1,2,1' twice");
+    expect_error(&fx, OK_HEAD "[s]\npool = map, submit ,map\n",
+                 "6: key 'pool': 'map' is in the list 'map, submit ,map' twice");
+    /* Five lists of ten: 10^5 runs, the limit, is accepted; one series of
+     * one run more is refused, naming that series. */
+    static const char five_lists[] =
+        "[global]\nengine = omp\nworkload = spin\ngil = on\n"
+        "[s]\ntasks = 1,2,3,4,5,6,7,8,9,10\nus = 1,2,3,4,5,6,7,8,9,10\n"
+        "chunk = 1,2,3,4,5,6,7,8,9,10\nworkers = 1,2,3,4,5,6,7,8,9,10\n"
+        "switch-interval = 0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1\n";
+    char *path = put(&fx, "limit.job", five_lists);
+    sr_job_t job;
+    sr_err_t err = {0};
+    SCAL_CHECK(sr_job_load(path, &job, &err) == 0);
+    sr_job_free(&job);
+    free(path);
+    char *text = sr_xasprintf("%s[t]\nworkers = 1\n", five_lists);
+    expect_error(&fx, text, "12: series [t] brings the job to more than 100000 runs (each list "
+                            "multiplies them); split the study");
+    free(text);
+    text = sr_xasprintf("%sthreads = 1,2,3,4,5,6,7,8,9,10\n",
+                        "[global]\nengine = mpi\nworkload = spin\n"
+                        "[s]\ntasks = 1,2,3,4,5,6,7,8,9,10\nus = 1,2,3,4,5,6,7,8,9,10\n"
+                        "chunk = 1,2,3,4,5,6,7,8,9,10\nworkers = 1,2,3,4,5,6,7,8,9,10\n"
+                        "ranks-per-node = 1,2,3,4,5,6,7,8,9,10\n");
+    expect_error(&fx, text, "5: series [s] brings the job to more than 100000 runs (each list "
+                            "multiplies them); split the study");
+    free(text);
+    fx_drop(&fx);
+}
+
 static void test_missing_job_file(void)
 {
     sr_job_t job;
@@ -235,6 +274,7 @@ int main(void)
     SCAL_RUN(test_global_key_skips_series_it_does_not_apply_to);
     SCAL_RUN(test_file_keys_resolve_against_the_job_directory);
     SCAL_RUN(test_errors_name_file_line_and_key);
+    SCAL_RUN(test_sweeps_are_bounded_and_distinct);
     SCAL_RUN(test_missing_job_file);
     return SCAL_TEST_END();
 }

@@ -140,11 +140,13 @@ static void test_mpi_command(void)
     free(line);
     sr_cmd_free(&cmd);
     /* A launcher that must run but is missing is an input error. */
-    if (!sr_which("srun")) {
+    char *srun = sr_which("srun");
+    if (!srun) {
         SCAL_CHECK(sr_point_command(&job, &plan.pts[0], &tools, "/r", 1, &cmd, &err) == -1);
         SCAL_CHECK(strcmp(err.msg, "srun not found on PATH") == 0);
         sr_cmd_free(&cmd);
     }
+    free(srun);
     sr_tools_free(&tools);
     sr_plan_free(&plan);
     sr_job_free(&job);

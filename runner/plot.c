@@ -132,6 +132,17 @@ static void sr_efficiency_gp(const sr_summary_t *sum, long pmin, long pmax, sr_b
     sr_gp_end(gp, "efficiency", 900, 600);
 }
 
+/* A timeline of more tasks than this shows the first this many (by start):
+ * past a few thousand boxes a chart is a solid block, and its files grow to
+ * hundreds of megabytes. */
+#define SR_TIMELINE_MAX_TASKS 2000
+
+static int sr_cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
 /* timeline-<n>.dat from a trace: worker start_s end_s task, one box each. */
 static int sr_timeline(const char *dir, const sr_curve_t *c, size_t n, sr_buf_t *dat, sr_buf_t *gp)
 {
@@ -145,9 +156,22 @@ static int sr_timeline(const char *dir, const sr_curve_t *c, size_t n, sr_buf_t 
     int start = sr_csv_col(&csv, "start_s"), end = sr_csv_col(&csv, "end_s");
     if (task < 0 || worker < 0 || start < 0 || end < 0 || csv.nrows < 2)
         goto out;
+    /* The start time of the last task shown. */
+    size_t total = csv.nrows - 1;
+    double cut = INFINITY;
+    if (total > SR_TIMELINE_MAX_TASKS) {
+        double *starts = sr_xcalloc(total, sizeof *starts);
+        for (size_t r = 1; r < csv.nrows; r++)
+            starts[r - 1] = strtod(sr_csv_get(&csv, r, start), NULL);
+        qsort(starts, total, sizeof *starts, sr_cmp_double);
+        cut = starts[SR_TIMELINE_MAX_TASKS - 1];
+        free(starts);
+    }
     long maxw = 0, ntask = 0;
     sr_buf_printf(dat, "# %s: worker start_s end_s task\n", c->trace);
-    for (size_t r = 1; r < csv.nrows; r++) {
+    for (size_t r = 1; r < csv.nrows && ntask < SR_TIMELINE_MAX_TASKS; r++) {
+        if (strtod(sr_csv_get(&csv, r, start), NULL) > cut)
+            continue;
         long w = strtol(sr_csv_get(&csv, r, worker), NULL, 10);
         maxw = w > maxw ? w : maxw;
         ntask++;
@@ -160,8 +184,13 @@ static int sr_timeline(const char *dir, const sr_curve_t *c, size_t n, sr_buf_t 
     sr_gp_begin(gp, name, "tasks per worker over time from one trace (boxes from start_s to end_s)", 1000,
                 height);
     sr_buf_puts(gp, "set title ");
-    char *title = sr_xasprintf("%s: %ld tasks on %ld workers (last measured repetition); colour = task index",
-                               c->trace_id, ntask, c->trace_workers);
+    char *title = (size_t)ntask < total
+                      ? sr_xasprintf("%s: the first %ld of %zu tasks on %ld workers (last measured "
+                                     "repetition); colour = task index",
+                                     c->trace_id, ntask, total, c->trace_workers)
+                      : sr_xasprintf("%s: %ld tasks on %ld workers (last measured repetition); "
+                                     "colour = task index",
+                                     c->trace_id, ntask, c->trace_workers);
     sr_gp_str(gp, title);
     free(title);
     sr_buf_printf(gp,

@@ -77,13 +77,33 @@ static void sr_scaling_dat(const sr_summary_t *sum, sr_buf_t *dat, long *pmin, l
     }
 }
 
+/* The key goes below the plot, so a study with many curves stays readable:
+ * the plot keeps its size and the canvas grows by a key line per entry
+ * (curve titles are too long for two columns). */
+#define SR_PLOT_WIDTH 1000
+static int sr_plot_height(size_t entries)
+{
+    return 560 + 20 * (int)entries;
+}
+
+static size_t sr_key_entries(const sr_summary_t *sum, int with_fits)
+{
+    size_t n = 1; /* ideal */
+    for (size_t i = 0; i < sum->n; i++)
+        if (sum->c[i].base_workers)
+            n += 1 + (with_fits && sum->c[i].fit_points);
+    return n;
+}
+
 static void sr_speedup_gp(const sr_summary_t *sum, long pmin, long pmax, sr_buf_t *gp)
 {
-    sr_gp_begin(gp, "speedup", "speedup against workers per series, ideal line and Amdahl fit", 900, 600);
+    int height = sr_plot_height(sr_key_entries(sum, 1));
+    sr_gp_begin(gp, "speedup", "speedup against workers per series, ideal line and Amdahl fit",
+                SR_PLOT_WIDTH, height);
     sr_buf_printf(gp,
                   "set title 'Speedup T(1)/T(p) from median wall time'\n"
                   "set xlabel 'workers'\nset ylabel 'speedup'\n"
-                  "set logscale xy 2\nset key top left Left reverse\n"
+                  "set logscale xy 2\nset key outside below Left reverse maxcols 1\n"
                   "set xrange [%g:%g]\nset samples 200\n",
                   (double)pmin / 1.25, (double)pmax * 1.25);
     sr_buf_puts(gp, "plot x title 'ideal' with lines dt 2 lc 'black'");
@@ -105,16 +125,18 @@ static void sr_speedup_gp(const sr_summary_t *sum, long pmin, long pmax, sr_buf_
         free(title);
     }
     sr_buf_puts(gp, "\n");
-    sr_gp_end(gp, "speedup", 900, 600);
+    sr_gp_end(gp, "speedup", SR_PLOT_WIDTH, height);
 }
 
 static void sr_efficiency_gp(const sr_summary_t *sum, long pmin, long pmax, sr_buf_t *gp)
 {
-    sr_gp_begin(gp, "efficiency", "parallel efficiency S/p against workers per series", 900, 600);
+    int height = sr_plot_height(sr_key_entries(sum, 0));
+    sr_gp_begin(gp, "efficiency", "parallel efficiency S/p against workers per series",
+                SR_PLOT_WIDTH, height);
     sr_buf_printf(gp,
                   "set title 'Efficiency S(p)/p'\n"
                   "set xlabel 'workers'\nset ylabel 'efficiency'\n"
-                  "set logscale x 2\nset yrange [0:*]\nset key right top\n"
+                  "set logscale x 2\nset yrange [0:*]\nset key outside below Left reverse maxcols 1\n"
                   "set xrange [%g:%g]\n",
                   (double)pmin / 1.25, (double)pmax * 1.25);
     sr_buf_puts(gp, "plot 1 title 'ideal' with lines dt 2 lc 'black'");
@@ -129,7 +151,7 @@ static void sr_efficiency_gp(const sr_summary_t *sum, long pmin, long pmax, sr_b
         free(title);
     }
     sr_buf_puts(gp, "\n");
-    sr_gp_end(gp, "efficiency", 900, 600);
+    sr_gp_end(gp, "efficiency", SR_PLOT_WIDTH, height);
 }
 
 /* A timeline of more tasks than this shows the first this many (by start):

@@ -1,9 +1,9 @@
 # efficiency.gp - parallel efficiency S/p against workers per series.
 # Written by scal-run; render with: gnuplot efficiency.gp (writes efficiency.png and efficiency.svg).
 if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
-    set terminal pngcairo size 900,600 noenhanced
+    set terminal pngcairo size 1000,840 noenhanced
 } else {
-    set terminal png size 900,600 noenhanced
+    set terminal png size 1000,840 noenhanced
 }
 set output 'efficiency.png'
 set grid
@@ -12,7 +12,7 @@ set xlabel 'workers'
 set ylabel 'efficiency'
 set logscale x 2
 set yrange [0:*]
-set key right top
+set key outside below Left reverse maxcols 1
 set xrange [0.8:1.25]
 plot 1 title 'ideal' with lines dt 2 lc 'black', \
      'speedup.dat' index 0 using 1:3 with linespoints lc 1 pt 7 title 'matvec nodes=1024 fraction=0.01', \
@@ -28,6 +28,6 @@ plot 1 title 'ideal' with lines dt 2 lc 'black', \
      'speedup.dat' index 10 using 1:3 with linespoints lc 11 pt 7 title 'bitset-large nodes=100000 fraction=0.0005', \
      'speedup.dat' index 11 using 1:3 with linespoints lc 12 pt 7 title 'bitset-large nodes=100000 fraction=0.0001', \
      'speedup.dat' index 12 using 1:3 with linespoints lc 13 pt 7 title 'bitset-grouped'
-set terminal svg size 900,600 noenhanced
+set terminal svg size 1000,840 noenhanced
 set output 'efficiency.svg'
 replot

@@ -1,9 +1,9 @@
 # speedup.gp - speedup against workers per series, ideal line and Amdahl fit.
 # Written by scal-run; render with: gnuplot speedup.gp (writes speedup.png and speedup.svg).
 if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
-    set terminal pngcairo size 900,600 noenhanced
+    set terminal pngcairo size 1000,840 noenhanced
 } else {
-    set terminal png size 900,600 noenhanced
+    set terminal png size 1000,840 noenhanced
 }
 set output 'speedup.png'
 set grid
@@ -11,7 +11,7 @@ set title 'Speedup T(1)/T(p) from median wall time'
 set xlabel 'workers'
 set ylabel 'speedup'
 set logscale xy 2
-set key top left Left reverse
+set key outside below Left reverse maxcols 1
 set xrange [0.8:1.25]
 set samples 200
 plot x title 'ideal' with lines dt 2 lc 'black', \
@@ -28,6 +28,6 @@ plot x title 'ideal' with lines dt 2 lc 'black', \
      'speedup.dat' index 10 using 1:2 with linespoints lc 11 pt 7 title 'bitset-large nodes=100000 fraction=0.0005', \
      'speedup.dat' index 11 using 1:2 with linespoints lc 12 pt 7 title 'bitset-large nodes=100000 fraction=0.0001', \
      'speedup.dat' index 12 using 1:2 with linespoints lc 13 pt 7 title 'bitset-grouped'
-set terminal svg size 900,600 noenhanced
+set terminal svg size 1000,840 noenhanced
 set output 'speedup.svg'
 replot

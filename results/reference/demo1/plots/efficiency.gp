@@ -1,9 +1,9 @@
 # efficiency.gp - parallel efficiency S/p against workers per series.
 # Written by scal-run; render with: gnuplot efficiency.gp (writes efficiency.png and efficiency.svg).
 if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
-    set terminal pngcairo size 900,600 noenhanced
+    set terminal pngcairo size 1000,740 noenhanced
 } else {
-    set terminal png size 900,600 noenhanced
+    set terminal png size 1000,740 noenhanced
 }
 set output 'efficiency.png'
 set grid
@@ -12,7 +12,7 @@ set xlabel 'workers'
 set ylabel 'efficiency'
 set logscale x 2
 set yrange [0:*]
-set key right top
+set key outside below Left reverse maxcols 1
 set xrange [0.8:20]
 plot 1 title 'ideal' with lines dt 2 lc 'black', \
      'speedup.dat' index 0 using 1:3 with linespoints lc 1 pt 7 title 'sleep-threads pool=map', \
@@ -23,6 +23,6 @@ plot 1 title 'ideal' with lines dt 2 lc 'black', \
      'speedup.dat' index 5 using 1:3 with linespoints lc 6 pt 7 title 'factor-threads pool=submit', \
      'speedup.dat' index 6 using 1:3 with linespoints lc 7 pt 7 title 'factor-processes pool=map', \
      'speedup.dat' index 7 using 1:3 with linespoints lc 8 pt 7 title 'factor-processes pool=submit'
-set terminal svg size 900,600 noenhanced
+set terminal svg size 1000,740 noenhanced
 set output 'efficiency.svg'
 replot

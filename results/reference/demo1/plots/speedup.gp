@@ -1,9 +1,9 @@
 # speedup.gp - speedup against workers per series, ideal line and Amdahl fit.
 # Written by scal-run; render with: gnuplot speedup.gp (writes speedup.png and speedup.svg).
 if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
-    set terminal pngcairo size 900,600 noenhanced
+    set terminal pngcairo size 1000,900 noenhanced
 } else {
-    set terminal png size 900,600 noenhanced
+    set terminal png size 1000,900 noenhanced
 }
 set output 'speedup.png'
 set grid
@@ -11,7 +11,7 @@ set title 'Speedup T(1)/T(p) from median wall time'
 set xlabel 'workers'
 set ylabel 'speedup'
 set logscale xy 2
-set key top left Left reverse
+set key outside below Left reverse maxcols 1
 set xrange [0.8:20]
 set samples 200
 plot x title 'ideal' with lines dt 2 lc 'black', \
@@ -31,6 +31,6 @@ plot x title 'ideal' with lines dt 2 lc 'black', \
      1/(0.276928054 + (1-0.276928054)/x) with lines dt 3 lc 7 title 'factor-processes pool=map: Amdahl f=0.277', \
      'speedup.dat' index 7 using 1:2 with linespoints lc 8 pt 7 title 'factor-processes pool=submit', \
      1/(0.282497106 + (1-0.282497106)/x) with lines dt 3 lc 8 title 'factor-processes pool=submit: Amdahl f=0.282'
-set terminal svg size 900,600 noenhanced
+set terminal svg size 1000,900 noenhanced
 set output 'speedup.svg'
 replot

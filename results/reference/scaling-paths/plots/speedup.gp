@@ -1,9 +1,9 @@
 # speedup.gp - speedup against workers per series, ideal line and Amdahl fit.
 # Written by scal-run; render with: gnuplot speedup.gp (writes speedup.png and speedup.svg).
 if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
-    set terminal pngcairo size 900,600 noenhanced
+    set terminal pngcairo size 1000,700 noenhanced
 } else {
-    set terminal png size 900,600 noenhanced
+    set terminal png size 1000,700 noenhanced
 }
 set output 'speedup.png'
 set grid
@@ -11,7 +11,7 @@ set title 'Speedup T(1)/T(p) from median wall time'
 set xlabel 'workers'
 set ylabel 'speedup'
 set logscale xy 2
-set key top left Left reverse
+set key outside below Left reverse maxcols 1
 set xrange [0.8:2.5]
 set samples 200
 plot x title 'ideal' with lines dt 2 lc 'black', \
@@ -21,6 +21,6 @@ plot x title 'ideal' with lines dt 2 lc 'black', \
      1/(0 + (1-0)/x) with lines dt 3 lc 2 title 'strong-ranks: Amdahl f=0.000', \
      'speedup.dat' index 2 using 1:2 with linespoints lc 3 pt 7 title 'weak-threads', \
      'speedup.dat' index 3 using 1:2 with linespoints lc 4 pt 7 title 'weak-ranks'
-set terminal svg size 900,600 noenhanced
+set terminal svg size 1000,700 noenhanced
 set output 'speedup.svg'
 replot

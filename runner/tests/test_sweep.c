@@ -203,9 +203,11 @@ static void test_weak_scaling_grows_the_key(void)
     /* the grown key must be set and belong to the workload */
     SCAL_CHECK(load("[w]\nengine = omp\nworkload = factor\nweak = pairs\nworkers = 1\n", &job,
                     &dir) != 0);
+    sr_job_free(&job);
     sr_test_dir_drop(dir);
     SCAL_CHECK(load("[w]\nengine = omp\nworkload = paths\nweak = pairs\nworkers = 1\n", &job,
                     &dir) != 0);
+    sr_job_free(&job);
     sr_test_dir_drop(dir);
 }
 

@@ -181,6 +181,11 @@ const char *scal_pool_name(int pool)
     return pool >= 0 && pool <= SCAL_POOL_AS_COMPLETED ? pool_names[pool] : "?";
 }
 
+const char *scal_share_name(int share)
+{
+    return share >= 0 && share <= SCAL_SHARE_PER_TASK ? share_names[share] : "?";
+}
+
 static int word_in(const char *list, const char *word)
 {
     size_t n = strlen(word);

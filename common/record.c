@@ -6,6 +6,10 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "scal_cli.h"
+#include "scal_sys.h"
+#include "scal_workload.h"
+
 typedef enum { F_STR, F_INT, F_U64, F_DBL, F_HEX } field_kind_t;
 
 typedef struct field {
@@ -80,6 +84,24 @@ void scal_record_json(FILE *fp, const scal_record_t *r)
         put_value(fp, r, &fields[i], 1);
     }
     fputs("}\n", fp);
+}
+
+void scal_record_init(scal_record_t *r, const char *engine, const scal_config_t *cfg,
+                      const scal_work_t *work, const char *bind, uint64_t chunk, double setup_s)
+{
+    memset(r, 0, sizeof *r);
+    snprintf(r->engine, sizeof r->engine, "%s", engine);
+    snprintf(r->workload, sizeof r->workload, "%s", cfg->workload);
+    snprintf(r->kernel, sizeof r->kernel, "%s", work->kernel);
+    snprintf(r->pool, sizeof r->pool, "%s", scal_pool_name(cfg->pool));
+    snprintf(r->share, sizeof r->share, "-");
+    snprintf(r->bind, sizeof r->bind, "%s", bind);
+    r->ranks = r->nodes = 1;
+    r->setup_s = setup_s;
+    scal_hostname(r->host, sizeof r->host);
+    snprintf(r->version, sizeof r->version, "%s", scal_version());
+    r->gil = cfg->gil;
+    r->chunk = chunk;
 }
 
 void scal_record_derive(scal_record_t *r)

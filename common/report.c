@@ -131,6 +131,18 @@ static void human_tasks(scal_report_t *r, const scal_rep_t *m)
             "speedup", "efficiency", "first_result_s", "valid");
 }
 
+/* When the pool handed back its first result (see scal_rep_t). */
+static double first_result(int pool, const scal_rep_t *m, uint64_t ntasks)
+{
+    double first = m->arrived ? m->arrived[0] : m->log[0].end_s;
+    if (pool == SCAL_POOL_AS_COMPLETED)
+        for (uint64_t k = 1; k < ntasks; k++) {
+            double t = m->arrived ? m->arrived[k] : m->log[k].end_s;
+            first = t < first ? t : first;
+        }
+    return first;
+}
+
 int scal_report_rep(scal_report_t *r, int rep, const scal_rep_t *m, scal_record_t *rec)
 {
     const scal_work_t *w = r->work;
@@ -153,7 +165,7 @@ int scal_report_rep(scal_report_t *r, int rep, const scal_rep_t *m, scal_record_
     rec->task_sum_s = sum;
     rec->task_min_s = mn;
     rec->task_max_s = mx;
-    rec->first_result_s = m->first_result_s;
+    rec->first_result_s = first_result(r->cfg->pool, m, w->ntasks);
     rec->checksum = sum_check;
     rec->valid = bad == 0;
     scal_record_derive(rec);
@@ -164,7 +176,7 @@ int scal_report_rep(scal_report_t *r, int rep, const scal_rep_t *m, scal_record_
     r->walls[r->nreps] = m->wall_s;
     r->sums[r->nreps] = sum;
     r->speedups[r->nreps] = rec->speedup;
-    r->firsts[r->nreps] = m->first_result_s;
+    r->firsts[r->nreps] = rec->first_result_s;
     r->nreps++;
     r->nvalid += rec->valid;
     r->last_copy = *m;
@@ -181,7 +193,7 @@ int scal_report_rep(scal_report_t *r, int rep, const scal_rep_t *m, scal_record_
         if (rep == 1)
             human_tasks(r, m);
         fprintf(r->out, "  %4d %10.4f %12.4f %8.3f %10.3f %15.4f %s\n", rep, m->wall_s, sum,
-                rec->speedup, rec->efficiency, m->first_result_s,
+                rec->speedup, rec->efficiency, rec->first_result_s,
                 rec->valid ? "yes" : "NO");
     }
     if (bad)

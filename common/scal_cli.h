@@ -34,5 +34,6 @@ int scal_parse_double(const char *s, double min, double max, double *out);
 
 /* Names of enum values, for messages and records. */
 const char *scal_pool_name(int pool);
+const char *scal_share_name(int share);
 
 #endif

@@ -30,6 +30,16 @@ typedef struct scal_record {
     uint64_t chunk;
 } scal_record_t;
 
+struct scal_config;
+struct scal_work;
+
+/* Start a record with what every engine fills alike: engine, workload,
+ * kernel, pool, bind, host, version, gil, chunk, setup_s, and share "-",
+ * one rank, one node.  The engine sets the rest. */
+void scal_record_init(scal_record_t *r, const char *engine, const struct scal_config *cfg,
+                      const struct scal_work *work, const char *bind, uint64_t chunk,
+                      double setup_s);
+
 /* csv: the header line. */
 void scal_record_csv_header(FILE *fp);
 /* csv: one row. */

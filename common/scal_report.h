@@ -28,12 +28,16 @@ void scal_task_run_logged(const scal_work_t *w, uint64_t task, void *scratch,
                           const scal_yield_t *y, scal_result_t *results, scal_tasklog_t *log,
                           double t0, int worker);
 
-/* One measured repetition, as the engine hands it over. */
+/* One measured repetition, as the engine hands it over.  The first result
+ * is derived from the pool: map and submit hand results back in task order,
+ * so it is task 0's arrival; as-completed hands back whichever arrives
+ * first.  A task's result arrives when it ends unless `arrived` says
+ * otherwise (scal-mpi: when it reached rank 0). */
 typedef struct scal_rep {
     double wall_s;
-    double first_result_s;           /* when the pool delivered its first result */
     const scal_tasklog_t *log;       /* work->ntasks entries */
     const scal_result_t *results;    /* work->nresults entries, task order */
+    const double *arrived;           /* per task, or NULL: log[k].end_s */
 } scal_rep_t;
 
 typedef struct scal_report scal_report_t;

@@ -398,17 +398,6 @@ static void dynamic_rep(engine_t *e, int rep, double t0)
 
 /* ---- setup and records ---- */
 
-static double first_result(const engine_t *e)
-{
-    if (e->cfg->pool != SCAL_POOL_AS_COMPLETED)
-        return e->arrived[0]; /* in task order: when task 0's result is in */
-    double first = e->arrived[0];
-    for (uint64_t k = 1; k < e->ntasks; k++)
-        if (e->arrived[k] < first)
-            first = e->arrived[k];
-    return first;
-}
-
 /* Count node-local workers against the union of the node's allowed CPUs. */
 static int node_oversubscribed(const engine_t *e, MPI_Comm node)
 {
@@ -449,25 +438,16 @@ static void setup_nodes(engine_t *e, MPI_Comm *node)
 
 static void fill_template(const engine_t *e, double setup_s, int over, scal_record_t *rec)
 {
-    const scal_config_t *c = e->cfg;
-    memset(rec, 0, sizeof *rec);
-    snprintf(rec->engine, sizeof rec->engine, "mpi");
-    snprintf(rec->workload, sizeof rec->workload, "%s", c->workload);
-    snprintf(rec->kernel, sizeof rec->kernel, "%s", e->work->kernel);
-    snprintf(rec->pool, sizeof rec->pool, "%s", scal_pool_name(c->pool));
-    snprintf(rec->share, sizeof rec->share, "%s",
-             e->share.bytes ? (const char *[]){"window", "copy", "per-task"}[e->share.mode] : "-");
+    scal_record_init(rec, "mpi", e->cfg, e->work, scal_bind_name(e->place.policy), e->chunk,
+                     setup_s);
+    if (e->share.bytes)
+        snprintf(rec->share, sizeof rec->share, "%s", scal_share_name(e->share.mode));
     rec->matrix_bytes_per_node = share_bytes_per_node(&e->share, e->node_size);
-    snprintf(rec->bind, sizeof rec->bind, "%s", scal_bind_name(e->place.policy));
     rec->ranks = e->size;
     rec->threads = e->T;
     rec->workers = e->size * e->T;
     rec->nodes = e->nodes;
-    rec->setup_s = setup_s;
     rec->oversubscribed = over;
-    scal_hostname(rec->host, sizeof rec->host);
-    snprintf(rec->version, sizeof rec->version, "%s", scal_version());
-    rec->chunk = e->chunk;
 }
 
 /* Gather every worker's bound and last PU into rec->cpus on rank 0. */
@@ -700,7 +680,7 @@ int scal_mpi_main(int argc, char **argv)
         double wall = scal_now() - t0;
         gather_cpus(&e, &rec);
         if (rep >= 1 && e.rank == 0) {
-            scal_rep_t m = {wall, first_result(&e), e.log, e.results};
+            scal_rep_t m = {wall, e.log, e.results, e.arrived};
             scal_report_rep(e.report, rep, &m, &rec);
         }
     }

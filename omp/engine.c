@@ -191,19 +191,6 @@ static double run_rep(engine_t *e, int rep)
     return wall;
 }
 
-static double first_result(const engine_t *e)
-{
-    /* map and submit hand results back in task order: the first arrives
-     * when task 0 ends.  as-completed hands back whichever ends first. */
-    if (e->cfg->pool != SCAL_POOL_AS_COMPLETED)
-        return e->log[0].end_s;
-    double first = e->log[0].end_s;
-    for (uint64_t k = 1; k < e->work->ntasks; k++)
-        if (e->log[k].end_s < first)
-            first = e->log[k].end_s;
-    return first;
-}
-
 static void fill_cpus(const engine_t *e, int *pairs, scal_record_t *rec)
 {
     scal_place_pairs(&e->place, pairs);
@@ -212,25 +199,11 @@ static void fill_cpus(const engine_t *e, int *pairs, scal_record_t *rec)
 
 static void fill_template(const engine_t *e, double setup_s, scal_record_t *rec)
 {
-    const scal_config_t *c = e->cfg;
-    memset(rec, 0, sizeof *rec);
-    snprintf(rec->engine, sizeof rec->engine, "omp");
-    snprintf(rec->workload, sizeof rec->workload, "%s", c->workload);
-    snprintf(rec->kernel, sizeof rec->kernel, "%s", e->work->kernel);
+    scal_record_init(rec, "omp", e->cfg, e->work, scal_bind_name(e->place.policy), e->chunk,
+                     setup_s);
     rec->matrix_bytes_per_node = e->work->shared_bytes;
-    snprintf(rec->pool, sizeof rec->pool, "%s", scal_pool_name(c->pool));
-    snprintf(rec->share, sizeof rec->share, "-");
-    snprintf(rec->bind, sizeof rec->bind, "%s", scal_bind_name(e->place.policy));
-    rec->ranks = 1;
-    rec->threads = e->nthreads;
-    rec->workers = e->nthreads;
-    rec->nodes = 1;
-    rec->setup_s = setup_s;
+    rec->threads = rec->workers = e->nthreads;
     rec->oversubscribed = e->place.oversubscribed;
-    scal_hostname(rec->host, sizeof rec->host);
-    snprintf(rec->version, sizeof rec->version, "%s", scal_version());
-    rec->gil = c->gil;
-    rec->chunk = e->chunk;
 }
 
 int scal_omp_main(int argc, char **argv)
@@ -320,7 +293,7 @@ int scal_omp_main(int argc, char **argv)
             continue;
         fill_cpus(&e, pairs, &rec);
         rec.pss_bytes = scal_pss_bytes();
-        scal_rep_t m = {wall, first_result(&e), e.log, e.results};
+        scal_rep_t m = {wall, e.log, e.results, NULL};
         scal_report_rep(e.report, rep, &m, &rec);
     }
     status = scal_report_close(e.report);

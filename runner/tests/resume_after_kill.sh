@@ -19,18 +19,23 @@ env = STUB_SLEEP=0.5 STUB_PIDFILE=$work/engine.pid
 workers = 1,2,3,4
 JOB
 
+# wait_for_second_run DIR: the first run's rows are in DIR/runs.csv and the
+# second run's engine has started (it writes its pid to engine.pid).
+wait_for_second_run() {
+    for _ in $(seq 100); do
+        [ -f "$1/runs.csv" ] && [ "$(lines "$1/runs.csv")" -ge 3 ] && break
+        sleep 0.05
+    done
+    rm -f engine.pid
+    for _ in $(seq 100); do
+        [ -s engine.pid ] && break
+        sleep 0.02
+    done
+}
+
 "$SCAL_RUN" --out res slow.job 2> first.txt &
 runner=$!
-# Wait for the first run's rows, then for the second run's engine to start.
-for _ in $(seq 100); do
-    [ -f res/runs.csv ] && [ "$(lines res/runs.csv)" -ge 3 ] && break
-    sleep 0.05
-done
-rm -f engine.pid
-for _ in $(seq 100); do
-    [ -s engine.pid ] && break
-    sleep 0.02
-done
+wait_for_second_run res
 kill -9 "$runner"
 wait "$runner" 2> /dev/null
 engine=$(cat engine.pid)
@@ -75,15 +80,7 @@ check "... saying the job file differs" grep -q 'differs from res/slow.job' chan
 sed 's/1,2/1,2,3/' slow.job > term.job
 "$SCAL_RUN" --out res2 term.job 2> term.txt &
 runner=$!
-for _ in $(seq 100); do
-    [ -f res2/runs.csv ] && [ "$(lines res2/runs.csv)" -ge 3 ] && break
-    sleep 0.05
-done
-rm -f engine.pid
-for _ in $(seq 100); do
-    [ -s engine.pid ] && break
-    sleep 0.02
-done
+wait_for_second_run res2
 kill -TERM "$runner"
 wait "$runner"
 rc=$?

@@ -5,6 +5,7 @@
  * are shown in --help, so a user learns them before hitting them. */
 #include "scal_cli.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <float.h>
 #include <math.h>
@@ -12,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scal_err.h"
+#include "scal_files.h"
 #include "scal_sys.h"
 #include "scal_workload.h"
 
@@ -110,6 +113,32 @@ static const opt_t options[] = {
 
 #define NOPTIONS (sizeof options / sizeof options[0])
 
+/* How options constrain each other, for the engines' parser and scal-run's
+ * job-file checks alike (scal_option_rules_check).  EXCLUDES: `a` (with
+ * value a_value, or any) may not be given together with `b` (and with `c`
+ * too, when c is set).  NEEDS: `a` (with value a_value, or any) needs `b`'s
+ * value, given or default, to be one of b_values ("x|y"). */
+static const scal_option_rule_t rules[] = {
+    {SCAL_RULE_EXCLUDES, "graph", NULL, "nodes", NULL, NULL,
+     "the graph file sets the nodes"},
+    {SCAL_RULE_EXCLUDES, "graph", NULL, "fraction", NULL, NULL,
+     "the graph file sets the edges"},
+    {SCAL_RULE_EXCLUDES, "pairs-file", NULL, "pairs", NULL, NULL,
+     "the pairs file sets the pairs"},
+    {SCAL_RULE_EXCLUDES, "seed", NULL, "graph", NULL, "pairs-file",
+     "with both the graph and the pairs from files, nothing is drawn from the seed"},
+    {SCAL_RULE_NEEDS, "switch-interval", NULL, "gil", "on", NULL,
+     "the interval is the emulated GIL's"},
+    {SCAL_RULE_NEEDS, "share", "per-task", "pool", "submit|as-completed", NULL,
+     "map has no dispatch to send the graph with"},
+    {SCAL_RULE_NEEDS, "share", "per-task", "threads", "1", NULL,
+     "a process pool's workers are single threads"},
+    {SCAL_RULE_NEEDS, "show", NULL, "format", "human", NULL,
+     "only the human report lists results"},
+};
+
+#define NRULES (sizeof rules / sizeof rules[0])
+
 void scal_config_defaults(scal_config_t *cfg, const char *prog, const char *engine)
 {
     memset(cfg, 0, sizeof *cfg);
@@ -165,13 +194,30 @@ int scal_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out)
 
 int scal_parse_double(const char *s, double min, double max, double *out)
 {
-    if (!s || !*s)
-        return -1;
+    char why[8];
+    return scal_parse_double_why(s, min, max, out, why, sizeof why);
+}
+
+int scal_parse_double_why(const char *s, double min, double max, double *out, char *why,
+                          size_t whylen)
+{
+    if (!s || !*s || isspace((unsigned char)*s))
+        return scal_errf(why, whylen, "not a number");
     errno = 0;
     char *end;
     double v = strtod(s, &end);
-    if (errno == ERANGE || *end != '\0' || !isfinite(v) || v < min || v > max)
-        return -1;
+    /* strtod says ERANGE for an underflow too: 1e-320 is a representable
+     * (subnormal) number and 1e-400 rounds to 0, both fine; only an
+     * overflow to infinity is out of range. */
+    int overflow = errno == ERANGE && fabs(v) > 1.0;
+    if (end == s || *end != '\0')
+        return scal_errf(why, whylen, "not a number");
+    if (isnan(v))
+        return scal_errf(why, whylen, "not a number (NaN)");
+    if (overflow || isinf(v))
+        return scal_errf(why, whylen, "too large for a double (beyond %g)", DBL_MAX);
+    if (v < min || v > max)
+        return scal_errf(why, whylen, "out of range");
     *out = v;
     return 0;
 }
@@ -259,12 +305,17 @@ static int set_option(scal_config_t *cfg, const opt_t *o, const char *val, char 
             return 0;
         }
         break;
-    case OPT_DOUBLE:
-        if (scal_parse_double(val, o->dmin, o->dmax, &d) == 0) {
+    case OPT_DOUBLE: {
+        char why[128];
+        if (scal_parse_double_why(val, o->dmin, o->dmax, &d, why, sizeof why) == 0) {
             *(double *)field = d;
             return 0;
         }
-        break;
+        range_text(o, range, sizeof range);
+        snprintf(err, errlen, "--%s: invalid value '%s': %s; must be a number in %s", o->name,
+                 val, why, range);
+        return -1;
+    }
     case OPT_ENUM:
         for (int i = 0; o->choices[i]; i++)
             if (strcmp(o->choices[i], val) == 0) {
@@ -362,6 +413,37 @@ static void print_help(const scal_config_t *def, FILE *out)
                  "2 bad usage or input (the message names the option and value).\n");
 }
 
+/* The command line as scal_option_value_fn sees it: the value given to
+ * --name (the last, as the parser keeps it), "on" for a flag; one value. */
+struct given_args {
+    int argc;
+    char **argv;
+    unsigned eng;
+};
+
+static const char *given_arg(void *ctx, const char *name, int i)
+{
+    const struct given_args *g = ctx;
+    const char *found = NULL;
+    size_t n = strlen(name);
+    if (i > 0)
+        return NULL;
+    for (int k = 1; k < g->argc; k++) {
+        const char *a = g->argv[k];
+        if (strncmp(a, "--", 2) != 0 || strncmp(a + 2, name, n) != 0 ||
+            (a[2 + n] != '\0' && a[2 + n] != '='))
+            continue;
+        const opt_t *o = find_option(name, g->eng);
+        if (o && o->kind == OPT_FLAG)
+            found = "on";
+        else if (a[2 + n] == '=')
+            found = a + 3 + n;
+        else if (k + 1 < g->argc)
+            found = g->argv[++k];
+    }
+    return found;
+}
+
 int scal_cli_parse(scal_config_t *cfg, int argc, char **argv, FILE *out, char *err, size_t errlen)
 {
     unsigned eng = engine_bit(cfg);
@@ -434,9 +516,125 @@ int scal_cli_parse(scal_config_t *cfg, int argc, char **argv, FILE *out, char *e
                      options[i].name, cfg->workload, options[i].workloads);
             return SCAL_CLI_ERROR;
         }
-    if (!cfg->gil && cfg->switch_interval != SCAL_DEFAULT_SWITCH_INTERVAL) {
-        snprintf(err, errlen, "--switch-interval needs --gil");
+    struct given_args ga = {argc, argv, eng};
+    scal_rule_violation_t v;
+    if (scal_option_rules_check(given_arg, &ga, eng, &v) != 0) {
+        scal_option_rule_text(&v, "--", err, errlen);
         return SCAL_CLI_ERROR;
     }
     return SCAL_CLI_OK;
+}
+
+int scal_cli_check_files(const scal_config_t *cfg, char *err, size_t errlen)
+{
+    const scal_named_file_t files[] = {
+        {"--graph", cfg->graph_file, 0},
+        {"--pairs-file", cfg->pairs_file, 0},
+        {"--out", cfg->out_path, 1},
+        {"--trace", cfg->trace_path, 1},
+        {"--write-graph", cfg->write_graph, 1},
+    };
+    if (scal_files_distinct(files, sizeof files / sizeof files[0], err, errlen) != 0)
+        return -1;
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        if (files[i].output && files[i].path && scal_output_check(files[i].path, err, errlen) != 0)
+            return -1;
+    return 0;
+}
+
+/* ---- option rules ---- */
+
+/* Whether `v` is one of the "|"-separated `list`. */
+static int in_list(const char *list, const char *v)
+{
+    size_t n = strlen(v);
+    for (const char *p = list; p; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL)
+        if (strncmp(p, v, n) == 0 && (p[n] == '|' || p[n] == '\0'))
+            return 1;
+    return 0;
+}
+
+/* The value an option has when not given, as text ("" for none). */
+static void default_of(const char *name, unsigned eng, char *buf, size_t len)
+{
+    scal_config_t def;
+    scal_config_defaults(&def, "", eng == SCAL_ENGINE_MPI ? "mpi" : "omp");
+    buf[0] = '\0';
+    const opt_t *o = find_option(name, eng);
+    if (!o)
+        return;
+    if (o->kind == OPT_FLAG)
+        snprintf(buf, len, "%s", *(const int *)((const char *)&def + o->off) ? "on" : "off");
+    else if (o->kind == OPT_INT)
+        snprintf(buf, len, "%d", *(const int *)((const char *)&def + o->off));
+    else
+        default_text(&def, o, buf, len);
+}
+
+int scal_option_rules_check(scal_option_value_fn given, void *ctx, unsigned engine,
+                            scal_rule_violation_t *v)
+{
+    for (size_t r = 0; r < NRULES; r++) {
+        const scal_option_rule_t *rule = &rules[r];
+        /* An option the engine does not have cannot be given to it. */
+        if (!find_option(rule->a, engine) || !find_option(rule->b, engine))
+            continue;
+        const char *av;
+        for (int i = 0; (av = given(ctx, rule->a, i)) != NULL; i++) {
+            if (rule->a_value && strcmp(av, rule->a_value) != 0)
+                continue;
+            if (rule->kind == SCAL_RULE_EXCLUDES) {
+                const char *bv = given(ctx, rule->b, 0);
+                if (!bv || (rule->c && !given(ctx, rule->c, 0)))
+                    continue;
+                *v = (scal_rule_violation_t){rule, av, bv, 1, ""};
+                return -1;
+            }
+            const char *bv;
+            int any = 0;
+            for (int j = 0; (bv = given(ctx, rule->b, j)) != NULL; j++) {
+                any = 1;
+                if (!in_list(rule->b_values, bv)) {
+                    *v = (scal_rule_violation_t){rule, av, bv, 1, ""};
+                    return -1;
+                }
+            }
+            if (!any) {
+                default_of(rule->b, engine, v->b_default, sizeof v->b_default);
+                if (!in_list(rule->b_values, v->b_default)) {
+                    v->rule = rule;
+                    v->a_value = av;
+                    v->b_value = v->b_default;
+                    v->b_given = 0;
+                    return -1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+int scal_option_rule_text(const scal_rule_violation_t *v, const char *dashes, char *err,
+                          size_t errlen)
+{
+    const scal_option_rule_t *r = v->rule;
+    char a[160];
+    if (r->a_value)
+        snprintf(a, sizeof a, "%s%s %s", dashes, r->a, v->a_value);
+    else
+        snprintf(a, sizeof a, "%s%s", dashes, r->a);
+    if (r->kind == SCAL_RULE_EXCLUDES) {
+        if (r->c)
+            return scal_errf(err, errlen, "%s cannot be given with both %s%s and %s%s: %s", a,
+                             dashes, r->b, dashes, r->c, r->why);
+        return scal_errf(err, errlen, "%s and %s%s exclude each other: %s", a, dashes, r->b,
+                         r->why);
+    }
+    return scal_errf(err, errlen, "%s needs %s%s %s, not %s%s: %s", a, dashes, r->b, r->b_values,
+                     v->b_value, v->b_given ? "" : " (the default)", r->why);
+}
+
+const scal_option_rule_t *scal_option_rule_at(size_t i)
+{
+    return i < NRULES ? &rules[i] : NULL;
 }

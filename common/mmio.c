@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "scal_err.h"
+#include "scal_files.h"
 #include "scal_graph.h"
 
 /* Characters of a file name repeated inside a longer message. */
@@ -80,27 +81,21 @@ enum field { FIELD_PATTERN, FIELD_INTEGER, FIELD_REAL };
 
 struct mm_reader {
     const char *path;
-    FILE *f;
-    char *line;
-    size_t cap;
+    scal_lines_t lines;
+    char *line;       /* lines.line */
     long lineno;
     char *err;
     size_t errlen;
 };
 
 /* Next line without its end-of-line, in r->line; 0 at end of file, -1 on a
- * read error. */
+ * read error, a line too long or a NUL byte (scal_lines_next). */
 static int next_line(struct mm_reader *r)
 {
-    ssize_t n = getline(&r->line, &r->cap, r->f);
-    if (n < 0)
-        return ferror(r->f) ? scal_errf(r->err, r->errlen, "%s: read failed: %s", r->path,
-                                        strerror(errno))
-                            : 0;
-    r->lineno++;
-    while (n > 0 && (r->line[n - 1] == '\n' || r->line[n - 1] == '\r'))
-        r->line[--n] = '\0';
-    return 1;
+    int got = scal_lines_next(&r->lines, r->err, r->errlen);
+    r->line = r->lines.line;
+    r->lineno = r->lines.lineno;
+    return got;
 }
 
 /* Next line that is neither a comment nor blank; as next_line(). */
@@ -276,9 +271,11 @@ static int parse_entries(struct mm_reader *r, uint32_t m, uint64_t nnz, enum fie
 scal_adj_t *scal_mm_read(const char *path, char *err, size_t errlen)
 {
     struct mm_reader r = {.path = path, .err = err, .errlen = errlen};
-    r.f = fopen(path, "r");
-    if (!r.f) {
-        scal_errf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+    FILE *f = scal_input_open(path, "--graph", SCAL_INPUT_MAX_BYTES, err, errlen);
+    if (!f)
+        return NULL;
+    if (scal_lines_init(&r.lines, f, path, SCAL_MM_MAX_LINE, err, errlen) != 0) {
+        fclose(f);
         return NULL;
     }
     enum field field = FIELD_PATTERN;
@@ -292,8 +289,8 @@ scal_adj_t *scal_mm_read(const char *path, char *err, size_t errlen)
         a = scal_adj_from_arcs(m, arcs.n, arcs.src, arcs.dst, err, errlen);
     free(arcs.src);
     free(arcs.dst);
-    free(r.line);
-    fclose(r.f);
+    scal_lines_free(&r.lines);
+    fclose(f);
     return a;
 }
 

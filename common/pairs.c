@@ -2,12 +2,14 @@
  * streams, or read from a CSV file. */
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "scal_config.h"
 #include "scal_err.h"
+#include "scal_files.h"
 #include "scal_paths.h"
 #include "scal_rng.h"
 
@@ -44,27 +46,59 @@ static const char *field_u64(const char *s, unsigned long long *v)
     return end;
 }
 
+/* A header line: a word first ("source,target", "src,dst", "\"source\"").
+ * Only the first line that is not blank may be one. */
+static int looks_like_header(const char *s)
+{
+    return isalpha((unsigned char)*s) || *s == '"' || *s == '_';
+}
+
+/* Room for the pairs: grown by doubling, out of memory said as such. */
+static int pairs_grow(scal_pair_t **out, size_t *room, const char *path, long lineno, char *err,
+                      size_t errlen)
+{
+    size_t want = *room ? 2 * *room : 256;
+    scal_pair_t *grown = realloc(*out, want * sizeof *grown);
+    if (!grown)
+        return scal_errf(err, errlen, "%s:%ld: out of memory for %zu pairs", path, lineno, want);
+    *out = grown;
+    *room = want;
+    return 0;
+}
+
 int scal_pairs_read_csv(const char *path, uint32_t m, scal_pair_t **pairs, size_t *q, char *err,
                         size_t errlen)
 {
-    FILE *f = fopen(path, "r");
+    FILE *f = scal_input_open(path, "--pairs-file", SCAL_INPUT_MAX_BYTES, err, errlen);
     if (!f)
-        return scal_errf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
-    char *line = NULL;
-    size_t cap = 0, n = 0, room = 0;
+        return -1;
+    scal_lines_t lines;
+    if (scal_lines_init(&lines, f, path, SCAL_PAIRS_MAX_LINE, err, errlen) != 0) {
+        fclose(f);
+        return -1;
+    }
+    size_t n = 0, room = 0;
     scal_pair_t *out = NULL;
-    int rc = 0;
-    ssize_t len;
-    for (long lineno = 1; rc == 0 && (len = getline(&line, &cap, f)) >= 0; lineno++) {
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
+    int rc = 0, got, seen_line = 0;
+    while (rc == 0 && (got = scal_lines_next(&lines, err, errlen)) == 1) {
+        const char *line = lines.line;
+        long lineno = lines.lineno;
         const char *s = line + strspn(line, " \t");
         if (*s == '\0')
             continue;
+        int first = !seen_line;
+        seen_line = 1;
         unsigned long long src, dst;
         const char *p = field_u64(s, &src);
-        if (!p && lineno == 1 && (isalpha((unsigned char)*s) || *s == '"'))
-            continue; /* a header such as "source,target" */
+        if (!p && looks_like_header(s)) {
+            if (first)
+                continue; /* a header such as "source,target" */
+            rc = scal_errf(err, errlen,
+                           "%s:%ld: '%.40s' is not 'source,target' (0-based ids): a header may "
+                           "only be the first line that is not blank",
+                           path, lineno, line);
+            break;
+        }
         if (p && *p == ',')
             p = field_u64(p + 1, &dst);
         else
@@ -78,26 +112,19 @@ int scal_pairs_read_csv(const char *path, uint32_t m, scal_pair_t **pairs, size_
         } else if (n == SCAL_MAX_TASKS) {
             rc = scal_errf(err, errlen, "%s:%ld: more than %llu pairs", path, lineno,
                            SCAL_MAX_TASKS);
+        } else if (n == room && pairs_grow(&out, &room, path, lineno, err, errlen) != 0) {
+            rc = -1;
         } else {
-            if (n == room) {
-                room = room ? 2 * room : 256;
-                scal_pair_t *grown = realloc(out, room * sizeof *grown);
-                if (!grown) {
-                    rc = scal_errf(err, errlen, "%s:%ld: out of memory", path, lineno);
-                    break;
-                }
-                out = grown;
-            }
             out[n].source = (uint32_t)src;
             out[n].target = (uint32_t)dst;
             n++;
         }
     }
-    if (rc == 0 && ferror(f))
-        rc = scal_errf(err, errlen, "%s: read failed: %s", path, strerror(errno));
+    if (rc == 0 && got < 0)
+        rc = -1;
     if (rc == 0 && n == 0)
         rc = scal_errf(err, errlen, "%s: no pairs", path);
-    free(line);
+    scal_lines_free(&lines);
     fclose(f);
     if (rc != 0) {
         free(out);

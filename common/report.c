@@ -287,6 +287,13 @@ int scal_report_close(scal_report_t *r)
             scal_outfile_abort(files[i].f);
             continue;
         }
+        /* The temporary is made only now, with the result in hand. */
+        if (scal_outfile_begin(files[i].f, err, sizeof err) != 0) {
+            fprintf(stderr, "%s: %s\n", r->cfg->prog, err);
+            scal_outfile_abort(files[i].f);
+            ok = 0;
+            continue;
+        }
         files[i].write(r);
         if (scal_outfile_commit(files[i].f, err, sizeof err) != 0) {
             fprintf(stderr, "%s: %s\n", r->cfg->prog, err);

@@ -166,6 +166,10 @@ scal_adj_t *scal_adj_from_arcs(uint64_t m, size_t n, const uint32_t *src, const 
 
 void scal_adj_free(scal_adj_t *a);
 
+/* Longest Matrix Market line: an entry is two indices and a value; a
+ * comment longer than this is refused, naming the line. */
+#define SCAL_MM_MAX_LINE 4096
+
 /* Read a Matrix Market coordinate file ("%%MatrixMarket matrix coordinate
  * pattern|integer|real general|symmetric"; qualifiers in any case) into
  * adjacency lists.  Entry "i j [value]" (1-based) is the edge i-1 -> j-1
@@ -180,7 +184,10 @@ void scal_adj_free(scal_adj_t *a);
  * the graph would exceed MemAvailable: refused before any list is made), an
  * index outside 1..rows, a bad value, garbage on a
  * line, more entries than announced or fewer (LINE is then the line after
- * the last), or "FILE: ..." when the file cannot be read or memory runs out. */
+ * the last), a line longer than SCAL_MM_MAX_LINE or holding a NUL byte, or
+ * memory running out; "FILE: ..." when the file cannot be opened or read or
+ * is not a regular file (scal_input_open: a directory, a FIFO, /dev/zero).
+ * A UTF-8 byte-order mark before the header is skipped. */
 scal_adj_t *scal_mm_read(const char *path, char *err, size_t errlen);
 
 /* Write g to path as "%%MatrixMarket matrix coordinate pattern general",

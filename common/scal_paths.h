@@ -37,15 +37,20 @@ scal_pair_t scal_pair_draw(uint32_t m, uint64_t seed, uint64_t k);
 /* Pairs 0..q-1 into pairs[0..q-1]. */
 void scal_pairs_generate(scal_pair_t *pairs, size_t q, uint32_t m, uint64_t seed);
 
+/* Longest line of a pairs file: two 10-digit ids and blanks fit many times. */
+#define SCAL_PAIRS_MAX_LINE 256
+
 /* Read query pairs from a CSV file of "source,target" lines (0-based node
- * ids below m; blanks around fields allowed).  A first line that starts with
- * a letter or a quote is a header and skipped; blank lines are skipped.  On
- * success *pairs (free() it) holds *q >= 1 pairs and 0 is returned.  Returns
- * -1 with "FILE:LINE: ..." on a malformed line, an id outside 0..m-1 or more
- * than SCAL_MAX_TASKS pairs (the --pairs limit; grouping numbers them in 32
- * bits), or
- * "FILE: ..." when the file cannot be read, holds no pairs, or memory runs
- * out. */
+ * ids below m; blanks around fields allowed).  The file is opened with
+ * scal_input_open (a regular file, of bounded size).  A UTF-8 byte-order
+ * mark is skipped; the first line that is not blank may be a header (it
+ * starts with a letter, '_' or a quote) and is skipped; blank lines are
+ * skipped.  On success *pairs (free() it) holds *q >= 1 pairs and 0 is
+ * returned.  Returns -1 with "FILE:LINE: ..." on a malformed line, a header
+ * anywhere else, a line longer than SCAL_PAIRS_MAX_LINE, an id outside
+ * 0..m-1, more than SCAL_MAX_TASKS pairs (the --pairs limit; grouping
+ * numbers them in 32 bits), or memory running out; "FILE: ..." when the
+ * file cannot be opened or read, is not a regular file, or holds no pairs. */
 int scal_pairs_read_csv(const char *path, uint32_t m, scal_pair_t **pairs, size_t *q, char *err,
                         size_t errlen);
 

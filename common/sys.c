@@ -1,7 +1,11 @@
 /* sys.c - process and machine facts, and all-or-nothing result files. */
 #include "scal_sys.h"
 
+#include "scal_files.h"
+
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,54 +89,161 @@ const char *scal_version(void)
     return SCAL_VERSION "+" SCAL_GIT;
 }
 
-int scal_outfile_open(scal_outfile_t *f, const char *path, char *err, size_t errlen)
+/* The temporaries being written right now, for the signal handler.  A
+ * process-wide table is the only way a handler can find them: it may use
+ * no locks and allocate nothing, so each slot holds its own copy of the
+ * name and a flag set only once the name is complete. */
+#define OUTFILE_SLOTS 8
+#define OUTFILE_NAME_MAX 4096
+static struct {
+    volatile sig_atomic_t used;
+    char name[OUTFILE_NAME_MAX];
+} pending[OUTFILE_SLOTS];
+static pthread_mutex_t pending_lock = PTHREAD_MUTEX_INITIALIZER;
+static int handlers_installed;
+
+void scal_outfile_cleanup_all(void)
 {
-    memset(f, 0, sizeof *f);
-    /* A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written as it
-     * is: a temporary beside it would be created in /dev, and as root the
-     * rename would replace the device with a regular file. */
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        if (S_ISDIR(st.st_mode)) {
-            snprintf(err, errlen, "cannot write '%s': it is a directory", path);
-            return -1;
-        }
-        f->path = strdup(path);
-        f->fp = f->path ? fopen(path, "w") : NULL;
-        if (!f->fp) {
-            snprintf(err, errlen, "cannot write '%s': %s", path,
-                     f->path ? strerror(errno) : "out of memory");
-            scal_outfile_abort(f);
-            return -1;
-        }
-        return 0;
+    for (int i = 0; i < OUTFILE_SLOTS; i++)
+        if (pending[i].used)
+            unlink(pending[i].name);
+}
+
+/* Remove the temporaries, then die of the same signal as before. */
+static void on_fatal_signal(int sig)
+{
+    int saved = errno;
+    scal_outfile_cleanup_all();
+    signal(sig, SIG_DFL);
+    errno = saved;
+    raise(sig);
+}
+
+static void install_handlers(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ, SIGALRM,
+                               SIGUSR1, SIGUSR2};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction old;
+        /* Keep what someone set on purpose (an ignored SIGPIPE, a
+         * launcher's own handler); take only the default. */
+        if (sigaction(sigs[i], NULL, &old) != 0 || old.sa_handler != SIG_DFL ||
+            (old.sa_flags & SA_SIGINFO))
+            continue;
+        struct sigaction sa = {0};
+        sa.sa_handler = on_fatal_signal;
+        sigfillset(&sa.sa_mask);
+        sigaction(sigs[i], &sa, NULL);
     }
-    size_t n = strlen(path) + 32;
-    f->path = strdup(path);
+    atexit(scal_outfile_cleanup_all);
+}
+
+static int pending_add(const char *name)
+{
+    if (strlen(name) >= OUTFILE_NAME_MAX)
+        return -1;
+    pthread_mutex_lock(&pending_lock);
+    if (!handlers_installed) {
+        install_handlers();
+        handlers_installed = 1;
+    }
+    int slot = -1;
+    for (int i = 0; i < OUTFILE_SLOTS && slot < 0; i++)
+        if (!pending[i].used)
+            slot = i;
+    if (slot >= 0) {
+        memcpy(pending[slot].name, name, strlen(name) + 1);
+        pending[slot].used = 1;
+    }
+    pthread_mutex_unlock(&pending_lock);
+    return slot;
+}
+
+/* slot: the index + 1, as scal_outfile_t keeps it (0: none). */
+static void pending_remove(int slot)
+{
+    if (slot <= 0)
+        return;
+    pthread_mutex_lock(&pending_lock);
+    pending[slot - 1].used = 0;
+    pthread_mutex_unlock(&pending_lock);
+}
+
+/* Create the temporary beside f->path and record it before it exists, so
+ * that a signal at any moment after finds it; the signals stay blocked
+ * from before mkstemp until the slot holds the name mkstemp chose. */
+static int make_temporary(scal_outfile_t *f, char *err, size_t errlen)
+{
+    size_t n = strlen(f->path) + 32;
     f->tmp = malloc(n);
-    if (!f->path || !f->tmp) {
-        snprintf(err, errlen, "%s: out of memory", path);
-        scal_outfile_abort(f);
+    if (!f->tmp) {
+        snprintf(err, errlen, "cannot write '%s': out of memory", f->path);
         return -1;
     }
     /* mkstemp's template: six 'X' after the name */
-    snprintf(f->tmp, n, "%s.tmp.%s", path, MKSTEMP_SUFFIX);
+    snprintf(f->tmp, n, "%s.tmp.%s", f->path, MKSTEMP_SUFFIX);
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
     int fd = mkstemp(f->tmp);
+    int e = errno;
+    if (fd >= 0 && (f->slot = pending_add(f->tmp) + 1) == 0) {
+        unlink(f->tmp);
+        close(fd);
+        fd = -1;
+        e = ENAMETOOLONG;
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
-        snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(err, errlen, "cannot write '%s': %s", f->path, strerror(e));
+        f->status = scal_write_failure_status(e);
         free(f->tmp);
         f->tmp = NULL;
-        scal_outfile_abort(f);
         return -1;
     }
     f->fp = fdopen(fd, "w");
     if (!f->fp) {
-        snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(err, errlen, "cannot write '%s': %s", f->path, strerror(errno));
         close(fd);
-        scal_outfile_abort(f);
         return -1;
     }
     return 0;
+}
+
+int scal_outfile_open(scal_outfile_t *f, const char *path, char *err, size_t errlen)
+{
+    memset(f, 0, sizeof *f);
+    if (scal_output_check(path, err, errlen) != 0)
+        return -1;
+    if (!(f->path = strdup(path))) {
+        snprintf(err, errlen, "cannot write '%s': out of memory", path);
+        return -1;
+    }
+    return 0;
+}
+
+int scal_outfile_begin(scal_outfile_t *f, char *err, size_t errlen)
+{
+    f->status = 1;
+    /* A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written as it
+     * is: a temporary beside it would be created in /dev, and as root the
+     * rename would replace the device with a regular file. */
+    struct stat st;
+    if (stat(f->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(err, errlen, "cannot write '%s': it is a directory", f->path);
+            f->status = 2;
+            return -1;
+        }
+        f->fp = fopen(f->path, "w");
+        if (!f->fp) {
+            snprintf(err, errlen, "cannot write '%s': %s", f->path, strerror(errno));
+            f->status = scal_write_failure_status(errno);
+            return -1;
+        }
+        return 0;
+    }
+    return make_temporary(f, err, errlen);
 }
 
 int scal_outfile_commit(scal_outfile_t *f, char *err, size_t errlen)
@@ -155,9 +266,11 @@ int scal_outfile_commit(scal_outfile_t *f, char *err, size_t errlen)
     }
     if (rc != 0 && f->tmp)
         unlink(f->tmp);
+    pending_remove(f->slot);
     free(f->tmp);
     free(f->path);
     f->tmp = f->path = NULL;
+    f->slot = 0;
     return rc;
 }
 
@@ -167,6 +280,7 @@ void scal_outfile_abort(scal_outfile_t *f)
         fclose(f->fp);
     if (f->tmp)
         unlink(f->tmp);
+    pending_remove(f->slot);
     free(f->tmp);
     free(f->path);
     memset(f, 0, sizeof *f);

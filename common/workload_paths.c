@@ -158,6 +158,10 @@ static int paths_after_fill(scal_work_t *w, int lead, char *err, size_t errlen)
     scal_outfile_t out;
     if (scal_outfile_open(&out, path, err, errlen) != 0)
         return -1;
+    if (scal_outfile_begin(&out, err, errlen) != 0) {
+        scal_outfile_abort(&out);
+        return -1;
+    }
     if (scal_mm_fprint(&s->g, out.fp, err, errlen) != 0) {
         scal_outfile_abort(&out);
         return -1;

@@ -47,6 +47,7 @@ void scal_mpi_fail(const char *file, int line, const char *call, int rc)
     MPI_Error_string(rc, msg, &len);
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     fprintf(stderr, "%s: rank %d: %s:%d: %s failed: %s\n", PROG, rank, file, line, call, msg);
+    scal_outfile_cleanup_all();
     MPI_Abort(MPI_COMM_WORLD, 1);
 }
 
@@ -56,6 +57,7 @@ void scal_mpi_die(const char *what)
     int rank = -1;
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     fprintf(stderr, "%s: rank %d: %s\n", PROG, rank, what);
+    scal_outfile_cleanup_all();
     MPI_Abort(MPI_COMM_WORLD, 1);
 }
 
@@ -497,16 +499,8 @@ static int check_share(const engine_t *e, const scal_work_t *w, char *err, size_
 {
     if (w->shared_bytes == 0)
         return 1;
-    if (e->cfg->share == SCAL_SHARE_PER_TASK && e->cfg->pool == SCAL_POOL_MAP) {
-        snprintf(err, errlen, "--share per-task needs a dynamic pool (--pool submit or "
-                              "as-completed): map has no dispatch to send it with");
-        return 0;
-    }
-    if (e->cfg->share == SCAL_SHARE_PER_TASK && e->T > 1) {
-        snprintf(err, errlen, "--share per-task runs one thread per rank, as a process pool "
-                              "does (got --threads %d)", e->T);
-        return 0;
-    }
+    /* What per-task cannot do (a map pool, threads) is refused with the
+     * other option rules when the command line is parsed (cli.c). */
     /* Each node leader checks what its machine will hold: with emulated
      * nodes, one window per emulated node, all in the same memory and the
      * same shared-memory filesystem. */
@@ -595,6 +589,13 @@ int scal_mpi_main(int argc, char **argv)
         MPI_Finalize();
         return 0;
     }
+    /* Rank 0 checks the files (on other nodes they may not be visible),
+     * before anything is read or written. */
+    if (!agree_or_usage_error(&e, e.rank != 0 || scal_cli_check_files(&cfg, err, sizeof err) == 0,
+                              err)) {
+        MPI_Finalize();
+        return 2;
+    }
     e.cfg = &cfg;
     e.T = cfg.threads;
     if (e.T > 1 && provided < MPI_THREAD_MULTIPLE) {
@@ -623,11 +624,13 @@ int scal_mpi_main(int argc, char **argv)
         return 2;
     }
     share_place(&e.share, &work, MPI_COMM_WORLD, node, e.T, &e.fault);
+    /* --write-graph: its path was checked before, so a failure now is a
+     * failed write (disk full): exit 1. */
     ok = !work.wl->after_fill || work.wl->after_fill(&work, e.rank == 0, err, sizeof err) == 0;
     if (!agree_or_usage_error(&e, ok, err)) {
         engine_release(&e, &work, &node);
         MPI_Finalize();
-        return 2;
+        return 1;
     }
     double setup_s = scal_now() - t_setup;
     e.work = &work;

@@ -95,8 +95,8 @@ static void run_tasks(engine_t *e, int rep, int me, uint64_t first, uint64_t n, 
 
 /* Lay the workload's shared data over fresh memory and fill it with the
  * threads that will search it (first touch puts pages near them).
- * Returns the memory, or NULL with err set (exit 2: it does not fit, or an
- * output file cannot be written). */
+ * Returns the memory, or NULL with err set (exit 2: it does not fit, or
+ * the input is bad). */
 static void *place_shared(scal_work_t *w, int T, char *err, size_t errlen)
 {
     if (scal_mem_check(w->shared_bytes, w->shared_what, NULL, err, errlen) != 0)
@@ -121,8 +121,6 @@ static void *place_shared(scal_work_t *w, int T, char *err, size_t errlen)
             }
         }
     }
-    if (!failed && w->wl->after_fill && w->wl->after_fill(w, 1, err, errlen) != 0)
-        failed = 1;
     if (failed) {
         scal_big_free(mem, w->shared_bytes);
         return NULL;
@@ -219,6 +217,12 @@ int scal_omp_main(int argc, char **argv)
         fprintf(stderr, "%s: %s\n", prog, err);
         return 2;
     }
+    /* Before anything is read or written: no output onto an input or
+     * another output, every output writable. */
+    if (!cfg.topology && scal_cli_check_files(&cfg, err, sizeof err) != 0) {
+        fprintf(stderr, "%s: %s\n", prog, err);
+        return 2;
+    }
 
     if (cfg.topology) {
         scal_topo_t *topo = scal_topo_load(err, sizeof err);
@@ -244,6 +248,13 @@ int scal_omp_main(int argc, char **argv)
     if (scal_work_prepare(&work, &cfg, err, sizeof err) != 0 ||
         (work.shared_bytes && !(shared = place_shared(&work, e.nthreads, err, sizeof err)))) {
         fprintf(stderr, "%s: %s\n", prog, err);
+        goto done;
+    }
+    /* --write-graph: its path was checked above, so a failure here is a
+     * failed write (disk full): exit 1. */
+    if (shared && work.wl->after_fill && work.wl->after_fill(&work, 1, err, sizeof err) != 0) {
+        fprintf(stderr, "%s: %s\n", prog, err);
+        status = 1;
         goto done;
     }
     double setup_s = scal_now() - t_setup;

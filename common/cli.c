@@ -620,7 +620,7 @@ int scal_option_rule_text(const scal_rule_violation_t *v, const char *dashes, ch
     const scal_option_rule_t *r = v->rule;
     char a[160];
     if (r->a_value)
-        snprintf(a, sizeof a, "%s%s %s", dashes, r->a, v->a_value);
+        snprintf(a, sizeof a, "%s%s%s%s", dashes, r->a, dashes[0] ? " " : " = ", v->a_value);
     else
         snprintf(a, sizeof a, "%s%s", dashes, r->a);
     if (r->kind == SCAL_RULE_EXCLUDES) {

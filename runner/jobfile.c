@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <errno.h>
+#include <float.h>
 #include <ini.h>
 #include <math.h>
 #include <stdint.h>
@@ -19,6 +20,8 @@
 #include <unistd.h>
 
 #include "scal_cli.h"
+#include "scal_config.h"
+#include "scal_files.h"
 
 #define SR_ALL_ENGINES ((1u << SR_NENGINES) - 1)
 #define SR_ALL_WORKLOADS ((1u << SR_NWORKLOADS) - 1)
@@ -139,17 +142,11 @@ static int sr_parse_uint(const char *v, unsigned long long *out)
     return 0;
 }
 
+/* The engines' parser: an underflow (1e-320) is a number, an overflow is
+ * not. */
 static int sr_parse_real(const char *v, double *out)
 {
-    if (!v[0] || isspace((unsigned char)v[0]))
-        return -1;
-    char *end;
-    errno = 0;
-    double x = strtod(v, &end);
-    if (errno || *end || !isfinite(x))
-        return -1;
-    *out = x;
-    return 0;
+    return scal_parse_double(v, -DBL_MAX, DBL_MAX, out);
 }
 
 static int sr_env_word_ok(const char *w, size_t n)
@@ -229,12 +226,21 @@ static int sr_check_value(const sr_job_t *job, const sr_key_t *key, const char *
         sr_buf_puts(why, "expected a number in [0, 1]");
         return -1;
     case SR_KIND_FILE: {
-        char *p = sr_job_file_path(job, v);
-        int ok = access(p, R_OK) == 0;
-        if (!ok)
+        /* The engines' own opener: a FIFO or /dev/zero is refused now,
+         * not at the point that reads it. */
+        char *p = sr_job_file_path(job, v), msg[512];
+        if (access(p, R_OK) != 0) {
             sr_buf_printf(why, "cannot read %s: %s", p, strerror(errno));
+            free(p);
+            return -1;
+        }
+        FILE *f = scal_input_open(p, key->name, SCAL_INPUT_MAX_BYTES, msg, sizeof msg);
+        if (f)
+            fclose(f);
+        else
+            sr_buf_puts(why, msg);
         free(p);
-        return ok ? 0 : -1;
+        return f ? 0 : -1;
     }
     case SR_KIND_ENV:
         for (const char *p = v; *p; ) {
@@ -468,6 +474,90 @@ static int sr_job_check_size(sr_job_t *job, sr_err_t *err)
     return 0;
 }
 
+/* A series' settings as the option rules see them: its effective values,
+ * a bool key "off" counted as not given. */
+static const char *sr_series_value(void *ctx, const char *name, int i)
+{
+    const sr_series_t *s = ctx;
+    int k = sr_key_find(name);
+    if (k < 0 || !s->eff[k] || (size_t)i >= s->eff[k]->nvals)
+        return NULL;
+    const char *v = s->eff[k]->vals[i];
+    return sr_keys[k].kind == SR_KIND_BOOL && strcmp(v, "off") == 0 ? NULL : v;
+}
+
+/* The engines' rules between options (scal_option_rules_check), on every
+ * combination of the series' values: a point that breaks one would fail
+ * when it runs, after a results folder was made. */
+static int sr_series_rules(const sr_job_t *job, const sr_series_t *s, sr_err_t *err)
+{
+    scal_rule_violation_t v;
+    unsigned engine = s->engine == SR_ENGINE_MPI ? SCAL_ENGINE_MPI : SCAL_ENGINE_OMP;
+    if (scal_option_rules_check(sr_series_value, (void *)s, engine, &v) == 0)
+        return 0;
+    char text[512];
+    scal_option_rule_text(&v, "", text, sizeof text);
+    int k = sr_key_find(v.rule->a);
+    return sr_fail(err, SR_EXIT_USAGE, "%s:%d: key '%s': %s (series [%s])", job->path,
+                   s->eff[k]->line, v.rule->a, text, s->sec.name);
+}
+
+/* The largest value of an integer key over a setting's list (0 if unset). */
+static unsigned long long sr_max_value(const sr_setting_t *set)
+{
+    unsigned long long mx = 0;
+    for (size_t i = 0; set && i < set->nvals; i++) {
+        unsigned long long u = strtoull(set->vals[i], NULL, 10);
+        mx = u > mx ? u : mx;
+    }
+    return mx;
+}
+
+/* Values that only exist once the series is expanded: weak scaling grows
+ * its key with the workers (checked at the largest count against the
+ * engine's range), and factor's base + tasks - 1 must fit a signed 64-bit
+ * result (the engine's own check, done here before anything runs). */
+static int sr_series_scaled(const sr_job_t *job, const sr_series_t *s, sr_err_t *err)
+{
+    unsigned long long workers = sr_max_value(s->eff[SR_K_WORKERS]);
+    if (s->weak != SR_K_WORKERS) {
+        const sr_setting_t *set = s->eff[s->weak];
+        const char *name = sr_keys[s->weak].name;
+        for (size_t i = 0; i < set->nvals; i++) {
+            unsigned long long base = strtoull(set->vals[i], NULL, 10), scaled;
+            char value[64], expected[256];
+            if (__builtin_mul_overflow(base, workers, &scaled))
+                scaled = ULLONG_MAX;
+            snprintf(value, sizeof value, "%llu", scaled);
+            if (scal_option_check(name, value, expected, sizeof expected) != 0)
+                return sr_fail(err, SR_EXIT_USAGE,
+                               "%s:%d: key '%s': %s x %llu workers = %s with weak = %s, "
+                               "expected %s (series [%s])",
+                               job->path, set->line, name, set->vals[i], workers, value, name,
+                               expected, s->sec.name);
+        }
+    }
+    if (s->workload == SR_WL_FACTOR) {
+        unsigned long long base = s->eff[SR_K_BASE] ? sr_max_value(s->eff[SR_K_BASE])
+                                                    : SCAL_DEFAULT_BASE;
+        unsigned long long tasks = s->eff[SR_K_TASKS] ? sr_max_value(s->eff[SR_K_TASKS])
+                                                      : SCAL_DEFAULT_TASKS;
+        if (s->weak == SR_K_TASKS && __builtin_mul_overflow(tasks, workers, &tasks))
+            tasks = ULLONG_MAX;
+        if (base > INT64_MAX || tasks - 1 > (unsigned long long)INT64_MAX - base) {
+            const sr_setting_t *at = s->eff[SR_K_BASE] ? s->eff[SR_K_BASE] : s->eff[SR_K_TASKS];
+            return sr_fail(err, SR_EXIT_USAGE,
+                           "%s:%d: key '%s': base %llu with tasks %llu%s: base + tasks - 1 "
+                           "overflows the signed 64-bit results (at most %lld) (series [%s])",
+                           job->path, at ? at->line : s->sec.line,
+                           s->eff[SR_K_BASE] ? "base" : "tasks", base, tasks,
+                           s->weak == SR_K_TASKS ? " (grown with the workers)" : "",
+                           (long long)INT64_MAX, s->sec.name);
+        }
+    }
+    return 0;
+}
+
 /* Whole-file checks, after every line parsed cleanly. */
 static int sr_job_check(sr_job_t *job, sr_err_t *err)
 {
@@ -481,7 +571,9 @@ static int sr_job_check(sr_job_t *job, sr_err_t *err)
         job->nseries = 1;
     }
     for (size_t i = 0; i < job->nseries; i++)
-        if (sr_series_check(job, &job->series[i], err) != 0)
+        if (sr_series_check(job, &job->series[i], err) != 0 ||
+            sr_series_rules(job, &job->series[i], err) != 0 ||
+            sr_series_scaled(job, &job->series[i], err) != 0)
             return -1;
     if (sr_job_check_size(job, err) != 0)
         return -1;
@@ -499,6 +591,35 @@ static int sr_job_check(sr_job_t *job, sr_err_t *err)
     return 0;
 }
 
+/* What inih would misread, refused with the right message: an indented
+ * line (inih takes it for the continuation of the previous value, and a
+ * key there was reported as "given twice"), and an empty section name
+ * "[]" (inih hands it over as "", the name of the lines before any
+ * section, so it was taken for [global]). */
+static int sr_check_line_shape(const sr_job_t *job, const char *p, size_t n, int line, sr_err_t *err)
+{
+    size_t lead = 0;
+    while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
+        lead++;
+    if (lead == n || p[lead] == ';' || p[lead] == '#')
+        return 0;
+    if (lead > 0)
+        return sr_fail(err, SR_EXIT_USAGE,
+                       "%s:%d: indented line '%.*s': keys and [sections] start at the beginning of "
+                       "their line (an indented line would continue the previous value)",
+                       job->path, line, (int)(n - lead > 60 ? 60 : n - lead), p + lead);
+    if (p[0] == '[') {
+        size_t k = 1;
+        while (k < n && (p[k] == ' ' || p[k] == '\t'))
+            k++;
+        if (k < n && p[k] == ']')
+            return sr_fail(err, SR_EXIT_USAGE,
+                           "%s:%d: section '%.*s' has no name: write [global] for the defaults, "
+                           "or name the series", job->path, line, (int)(k + 1), p);
+    }
+    return 0;
+}
+
 /* inih reads a line in pieces when it is longer than its buffer and then
  * miscounts lines; refuse such lines ourselves, with the right number. */
 static int sr_check_lines(const sr_job_t *job, sr_err_t *err)
@@ -511,6 +632,8 @@ static int sr_check_lines(const sr_job_t *job, sr_err_t *err)
         if (n > SR_JOB_MAX_LINE)
             return sr_fail(err, SR_EXIT_USAGE, "%s:%d: line longer than %d characters", job->path, line,
                            SR_JOB_MAX_LINE);
+        if (sr_check_line_shape(job, p, n, line, err) != 0)
+            return -1;
         p += strcspn(p, "\n");
         if (*p)
             p++;
@@ -537,8 +660,16 @@ int sr_job_load(const char *path, sr_job_t *job, sr_err_t *err)
     job->path = sr_xstrdup(path);
     job->dir = sr_dirname(path);
     job->name = sr_job_name(path);
-    if (sr_read_file(path, &job->text) != 0)
+    char *data = NULL, msg[512];
+    size_t len = 0;
+    if (access(path, R_OK) != 0)
         return sr_fail(err, SR_EXIT_USAGE, "%s: cannot read job file: %s", path, strerror(errno));
+    if (scal_input_slurp(path, "job file", SCAL_JOB_MAX_BYTES, &data, &len, msg, sizeof msg) != 0)
+        return sr_fail(err, SR_EXIT_USAGE, "%s", msg);
+    sr_buf_add(&job->text, data, len);
+    free(data);
+    if (!job->text.data)
+        sr_buf_add(&job->text, "", 0);
     if (memchr(job->text.data, '\0', job->text.len))
         return sr_fail(err, SR_EXIT_USAGE, "%s: not a text file (NUL byte)", path);
     if (sr_check_lines(job, err) != 0)

@@ -142,7 +142,8 @@ int sr_runs_create(const char *path, const sr_buf_t *header, sr_err_t *err)
         snprintf(why, sizeof why, "%s", err->msg + strlen("runs.csv: "));
         close(fd);
         unlink(path);
-        return sr_fail(err, SR_EXIT_USAGE, "cannot write %s: %s", path, why);
+        /* a write that failed (disk full) is 1, as sr_runs_append says */
+        return sr_fail(err, err->status, "cannot write %s: %s", path, why);
     }
     return fd;
 }

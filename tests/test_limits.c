@@ -170,6 +170,9 @@ static int load_job(const char *dir, const char *engine, const char *workload, c
     fprintf(f, "[global]\nengine = %s\nworkload = %s\n%s%s%s = %s\n", engine, workload,
             strcmp(key, "switch-interval") == 0 ? "gil = on\n" : "",
             strcmp(key, "workers") == 0 ? "" : "workers = 1\n", key, value);
+    /* base at its end runs only one task (base + tasks - 1 must fit) */
+    if (strcmp(key, "base") == 0)
+        fprintf(f, "tasks = 1\n");
     fclose(f);
     sr_job_t job;
     *err = (sr_err_t){0};

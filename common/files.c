@@ -223,15 +223,13 @@ int scal_files_distinct(const scal_named_file_t *files, size_t n, char *err, siz
             }
             if (same) {
                 free(ri);
-                return scal_errf(err, errlen,
-                                 "%s '%s' and %s '%s' are the same file: %s would %s", 
+                return scal_errf(err, errlen, "%s '%s' and %s '%s' are the same file: %s",
                                  files[i].option, files[i].path, files[j].option, files[j].path,
-                                 files[j].output ? files[j].option : files[i].option,
                                  (files[i].output && files[j].output)
-                                     ? "overwrite the other's result"
-                                     : (files[i].output || files[j].output)
-                                           ? "replace an input"
-                                           : "read one file as two different inputs");
+                                     ? "one result would overwrite the other"
+                                 : (files[i].output || files[j].output)
+                                     ? "the result would replace the input"
+                                     : "one file cannot be both inputs");
             }
         }
         free(ri);

@@ -2,6 +2,7 @@
 #include "launch.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <math.h>
 #include <poll.h>
@@ -20,7 +21,12 @@ static void sr_child(const sr_proc_spec_t *spec, pid_t parent, int out_w, int er
 {
     setpgid(0, 0);
     sigprocmask(SIG_SETMASK, mask, NULL);
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    /* If scal-run dies, the program gets SIGTERM, which it can act on:
+     * mpirun then ends its ranks and removes its shared-memory segments
+     * and session folder (SIGKILL would leave them in /dev/shm), and an
+     * engine removes its half-written temporary.  The guardian below
+     * follows up with SIGKILL. */
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (getppid() != parent)
         _exit(127);
     int null = open("/dev/null", O_RDONLY);
@@ -41,6 +47,40 @@ static void sr_child(const sr_proc_spec_t *spec, pid_t parent, int out_w, int er
         if (write(STDERR_FILENO, parts[i], strlen(parts[i])) < 0)
             break;
     _exit(127);
+}
+
+/* The guardian: a small process beside the program that waits for scal-run
+ * to say the run is over (one byte on the pipe).  If the pipe closes
+ * instead, scal-run died (even of SIGKILL); the program has had SIGTERM as
+ * its parent-death signal, and what of its process group is still there
+ * after SR_ORPHAN_GRACE_S gets SIGKILL, so nothing runs on unseen. */
+static void sr_guardian(pid_t pgid, int rd)
+{
+    long maxfd = sysconf(_SC_OPEN_MAX);
+    for (int fd = 3; fd < (maxfd > 0 && maxfd < 65536 ? maxfd : 65536); fd++)
+        if (fd != rd)
+            close(fd);
+    /* Ctrl-C and a batch system's SIGTERM are scal-run's to handle. */
+    signal(SIGINT, SIG_IGN);
+    signal(SIGTERM, SIG_IGN);
+    signal(SIGHUP, SIG_IGN);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    char c;
+    ssize_t n;
+    do
+        n = read(rd, &c, 1);
+    while (n < 0 && errno == EINTR);
+    if (n == 1)
+        _exit(0);
+    for (int waited = 0; waited < (int)(SR_ORPHAN_GRACE_S * 20); waited++) {
+        if (kill(-pgid, 0) != 0 && errno == ESRCH)
+            _exit(0);
+        poll(NULL, 0, 50);
+    }
+    kill(-pgid, SIGKILL);
+    _exit(0);
 }
 
 static void sr_keep_tail(sr_buf_t *tail, const char *s, size_t n)
@@ -110,6 +150,16 @@ int sr_proc_run(const sr_proc_spec_t *spec, sr_proc_result_t *res, sr_err_t *err
     setpgid(pid, pid);   /* also in the child: whichever runs first wins the race */
     close(outp[1]);
     close(errp[1]);
+    int guard[2] = {-1, -1};
+    pid_t guardian = pipe2(guard, O_CLOEXEC) == 0 ? fork() : -1;
+    if (guardian == 0)
+        sr_guardian(pid, guard[0]);
+    if (guard[0] >= 0)
+        close(guard[0]);
+    if (guardian < 0 && guard[1] >= 0) {
+        close(guard[1]);   /* no guardian: the parent-death signal alone */
+        guard[1] = -1;
+    }
 
     struct pollfd fds[3] = {{.fd = outp[0], .events = POLLIN}, {.fd = errp[0], .events = POLLIN},
                             {.fd = sfd, .events = POLLIN}};
@@ -165,6 +215,14 @@ int sr_proc_run(const sr_proc_spec_t *spec, sr_proc_result_t *res, sr_err_t *err
         }
     }
     close(sfd);
+    if (guard[1] >= 0) {
+        /* The run is over and reaped: the guardian leaves its group alone. */
+        if (write(guard[1], "x", 1) != 1) {
+            /* it has gone already; nothing to tell it */
+        }
+        close(guard[1]);
+        waitpid(guardian, NULL, 0);
+    }
     sigprocmask(SIG_SETMASK, &old, NULL);
     res->elapsed_s = scal_now() - t0;
     if (WIFEXITED(status))

@@ -3,8 +3,10 @@
  * stdout is collected whole (it is the engine's CSV); stderr is copied to a
  * log file as it arrives and its tail kept for the record. At the timeout
  * the whole process group gets SIGTERM, and SIGKILL after a grace period,
- * so launchers and their ranks go too. If scal-run itself dies, the child
- * gets SIGKILL (PR_SET_PDEATHSIG) rather than run on unseen. SIGINT, SIGTERM
+ * so launchers and their ranks go too. If scal-run itself dies (even of
+ * SIGKILL), the child gets SIGTERM (PR_SET_PDEATHSIG), so that mpirun can
+ * end its ranks and remove its shared-memory files, and a guardian process
+ * SIGKILLs whatever of the group is left SR_ORPHAN_GRACE_S later. SIGINT, SIGTERM
  * or SIGHUP sent to scal-run while a program runs (Ctrl-C, a batch system's
  * time limit) are taken through a signalfd: the program's group is shut down
  * as at a timeout, and the caller is told, so it can stop cleanly. */
@@ -15,6 +17,9 @@
 
 /* How long a process group has between SIGTERM and SIGKILL. */
 #define SR_KILL_GRACE_S 2.0
+/* How long a group whose scal-run died has between SIGTERM and SIGKILL:
+ * mpirun's orderly shutdown on a loaded machine takes a few seconds. */
+#define SR_ORPHAN_GRACE_S 10.0
 /* Bytes of stderr kept for the record. */
 #define SR_STDERR_TAIL 1024
 

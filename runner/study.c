@@ -20,6 +20,7 @@
 #include "launch.h"
 #include "report.h"
 #include "runs.h"
+#include "scal_files.h"
 #include "scal_time.h"
 #include "sweep.h"
 #include "util.h"
@@ -180,9 +181,10 @@ static int sr_study_create(sr_study_t *st, const char *out, const sr_buf_t *head
     char *copy = sr_path_join(st->dir, sr_base(st->job.path));
     int rc = sr_write_file(copy, st->job.text.data, st->job.text.len);
     free(copy);
-    if (rc != 0)
-        return sr_fail(err, SR_EXIT_USAGE, "cannot write %s/%s, the copy of the job file: %s",
-                       st->dir, sr_base(st->job.path), strerror(errno));
+    if (rc != 0) /* a full disk is a failed write (1), a bad folder bad input (2) */
+        return sr_fail(err, scal_write_failure_status(errno),
+                       "cannot write %s/%s, the copy of the job file: %s", st->dir,
+                       sr_base(st->job.path), strerror(errno));
     char *runs = sr_path_join(st->dir, "runs.csv");
     st->runs_fd = sr_runs_create(runs, header, err);
     free(runs);
@@ -210,6 +212,74 @@ static int sr_study_reopen(sr_study_t *st, const char *dir, const sr_buf_t *head
     st->runs_fd = sr_runs_reopen(runs, header, &st->done, err);
     free(runs);
     return st->runs_fd < 0 ? -1 : 0;
+}
+
+/* No file the study writes may be one it reads: the job file, and every
+ * graph and pairs-file value, against each other and against the results
+ * folder's own files (when the folder is named: a new default folder holds
+ * nothing yet).  scal_files_distinct compares them by device and inode, or
+ * by resolved path for files not made yet. */
+static int sr_study_files_distinct(const sr_job_t *job, const char *dir, int resuming, sr_err_t *err)
+{
+    static const char *const results[] = {"runs.csv", "summary.csv", "summary.md", "env.txt"};
+    static const sr_key_id_t inputs[] = {SR_K_GRAPH, SR_K_PAIRS_FILE};
+    size_t cap = 8, n = 0;
+    scal_named_file_t *f = sr_xmalloc(cap * sizeof *f);
+    sr_strv_t owned = {0};   /* labels and paths made here */
+    char msg[1024];
+    f[n++] = (scal_named_file_t){"the job file", job->path, 0};
+    for (size_t si = 0; si <= job->nseries; si++) {
+        const sr_section_t *sec = si < job->nseries ? &job->series[si].sec : &job->global;
+        for (size_t ki = 0; ki < sizeof inputs / sizeof *inputs; ki++) {
+            const sr_setting_t *set = &sec->set[inputs[ki]];
+            for (size_t v = 0; v < set->nvals; v++) {
+                char *path = sr_job_file_path(job, set->vals[v]);
+                /* the same file for the same key in two series is fine */
+                int dup = 0;
+                for (size_t j = 1; j < n && !dup; j++) {
+                    scal_named_file_t two[2] = {f[j], {"", path, 0}};
+                    dup = strncmp(f[j].option, sr_key(inputs[ki])->name, strlen(sr_key(inputs[ki])->name)) == 0 &&
+                          scal_files_distinct(two, 2, NULL, 0) != 0;
+                }
+                if (dup) {
+                    free(path);
+                    continue;
+                }
+                sr_strv_pushf(&owned, "%s (%s:%d)", sr_key(inputs[ki])->name, job->path, set->line);
+                sr_strv_push(&owned, path);
+                free(path);
+                if (n + 1 >= cap)
+                    f = sr_xrealloc(f, (cap *= 2) * sizeof *f);
+                f[n++] = (scal_named_file_t){owned.v[owned.n - 2], owned.v[owned.n - 1], 0};
+            }
+        }
+    }
+    if (dir) {
+        size_t first = owned.n;
+        for (size_t i = 0; i < sizeof results / sizeof *results; i++) {
+            char *p = sr_path_join(dir, results[i]);
+            sr_strv_push(&owned, p);
+            free(p);
+        }
+        /* Resuming, the folder's copy of the job file is read, not written. */
+        if (!resuming) {
+            const char *base = strrchr(job->path, '/');
+            char *p = sr_path_join(dir, base ? base + 1 : job->path);
+            sr_strv_push(&owned, p);
+            free(p);
+        }
+        for (size_t i = first; i < owned.n; i++) {
+            if (n + 1 >= cap)
+                f = sr_xrealloc(f, (cap *= 2) * sizeof *f);
+            f[n++] = (scal_named_file_t){"results file", owned.v[i], 1};
+        }
+    }
+    int rc = scal_files_distinct(f, n, msg, sizeof msg) == 0
+                 ? 0
+                 : sr_fail(err, SR_EXIT_USAGE, "%s", msg);
+    free(f);
+    sr_strv_free(&owned);
+    return rc;
 }
 
 static int sr_is_done(const sr_study_t *st, const char *id)
@@ -349,6 +419,8 @@ static int sr_study(const sr_opts_t *o, sr_err_t *err)
         rc = 0;
         goto out;
     }
+    if (sr_study_files_distinct(&st.job, o->resume ? o->resume : o->out, o->resume != NULL, err) != 0)
+        goto out;
     sr_buf_t header = {0};
     sr_runs_header(&st.plan, &header);
     rc = o->resume ? sr_study_reopen(&st, o->resume, &header, err) : sr_study_create(&st, o->out, &header, err);

@@ -1,6 +1,8 @@
 /* util.c - errors, strings and file helpers for scal-run (see util.h). */
 #include "util.h"
 
+#include "scal_sys.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -187,35 +189,30 @@ int sr_read_file(const char *path, sr_buf_t *out)
 
 int sr_write_file(const char *path, const char *data, size_t len)
 {
-    char *tmp = sr_xasprintf("%s.tmp.%ld", path, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    int rc = -1, e = 0;
-    if (fd >= 0) {
-        size_t off = 0;
-        while (off < len) {
-            ssize_t n = write(fd, data + off, len - off);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n <= 0)
-                break;
-            off += (size_t)n;
-        }
-        if (off == len && fsync(fd) == 0)
-            rc = 0;
-        e = errno;
-        close(fd);
-        if (rc == 0 && rename(tmp, path) != 0) {
-            rc = -1;
-            e = errno;
-        }
-        if (rc != 0)
-            unlink(tmp);
-    } else {
-        e = errno;
+    /* The engines' result files: the temporary is removed on a failure and
+     * by a fatal signal while it is written. */
+    scal_outfile_t f;
+    char msg[256];
+    int e;
+    if (scal_outfile_open(&f, path, msg, sizeof msg) != 0 || scal_outfile_begin(&f, msg, sizeof msg) != 0) {
+        e = errno ? errno : EIO;
+        scal_outfile_abort(&f);
+        errno = e;
+        return -1;
     }
-    free(tmp);
-    errno = e;
-    return rc;
+    size_t wrote = len ? fwrite(data, 1, len, f.fp) : 0;
+    e = errno;
+    if (wrote != len) {
+        scal_outfile_abort(&f);
+        errno = e ? e : EIO;
+        return -1;
+    }
+    errno = 0;
+    if (scal_outfile_commit(&f, msg, sizeof msg) != 0) {
+        errno = errno ? errno : EIO;
+        return -1;
+    }
+    return 0;
 }
 
 int sr_mkdir_p(const char *path, int mode)

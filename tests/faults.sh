@@ -33,9 +33,22 @@ check() { # check DESCRIPTION COMMAND...
     if "$@"; then echo "PASS $desc"; pass=$((pass + 1)); else echo "FAIL $desc"; fail=$((fail + 1)); fi
 }
 skipped() { echo "SKIP $*"; skip=$((skip + 1)); }
+# Exit 1 if a check failed; 77 (CTest's skip) if a part could not be tried
+# here, so a case that did not run all its checks never shows as passed.
 finish() {
     echo "$pass passed, $fail failed, $skip skipped"
-    [ "$fail" -eq 0 ]
+    [ "$fail" -eq 0 ] || exit 1
+    [ "$skip" -eq 0 ] || exit 77
+    exit 0
+}
+# column FILE NAME: column NAME (found by its header) of every data row.
+column() {
+    awk -F, -v n="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i; if (!c) exit 3; next } { print $c }' "$1"
+}
+# status_of RUN_ID [RUNS_CSV]: "status,exit_code" of that run (res/runs.csv).
+status_of() {
+    awk -F, -v id="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+        $c["run_id"] == id { print $c["status"] "," $c["exit_code"] }' "${2:-res/runs.csv}" | sort -u
 }
 
 # A tag in the environment of everything a case starts, so that its
@@ -172,10 +185,6 @@ workers = 1
 JOB
     "$SCAL_RUN" --out res killed.job 2> progress.txt
     rc=$?
-    status_of() {
-        awk -F, -v id="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-            $c["run_id"] == id { print $c["status"] "," $c["exit_code"] }' res/runs.csv | sort -u
-    }
     check "scal-run exits 1: a run failed" [ "$rc" -eq 1 ]
     check "the killed run: failed, exit 137" [ "$(status_of mpi-killed/workers=2)" = "failed,137" ]
     check "its stderr tail names the dead rank" grep -q "^mpi-killed,.*rank 1 .*signal 9" res/runs.csv
@@ -217,17 +226,21 @@ JOB
     wait "$runner" 2> /dev/null
     check "mpirun and every rank die with scal-run" wait_until 15 none_left
     check "runs.csv: whole rows, the killed run not among them" eval \
-        '[ "$(wc -l < res/runs.csv)" -eq 2 ] && ! grep -q "^mpi," res/runs.csv'
-    if [ -n "$(left_behind)" ]; then
-        echo "Open MPI's files after its mpirun was killed (removed by the test):"
-        left_behind | sed 's/^/  /'
-    fi
+        '[ "$(wc -l < res/runs.csv)" -eq 2 ] && [ -z "$(column res/runs.csv series | grep -x mpi)" ]'
+    # mpirun got SIGTERM as its parent-death signal: it ended its ranks and
+    # removed its shared-memory segments and session folder itself.
+    check "nothing of the killed run is left in /dev/shm or its session folder" \
+        wait_until 15 eval '[ -z "$(left_behind)" ]'
+    left_behind | sed 's/^/  left: /'
+    check "no process of the killed study remains (guardian included)" \
+        eval '[ -z "$(tagged_pids scal-run)$(launcher_pids)$(tagged_pids scal-mpi)" ]' 
     "$SCAL_RUN" --resume res long.job 2> second.txt
     rc=$?
     check "--resume exits 0" [ "$rc" -eq 0 ]
     check "--resume runs the two missing runs only" grep -q "resuming res: 2 of 3 runs to go" second.txt
     check "runs.csv: each run once, all ok" eval \
-        '[ "$(wc -l < res/runs.csv)" -eq 4 ] && [ "$(cut -d, -f2 res/runs.csv | sort | uniq -d)" = "" ]'
+        '[ "$(wc -l < res/runs.csv)" -eq 4 ] && [ "$(column res/runs.csv run_id | sort | uniq -d)" = "" ] &&
+         [ "$(column res/runs.csv status | sort -u)" = ok ]'
     ;;
 
 output-unwritable)
@@ -299,7 +312,10 @@ output-full)
     check "scal-mpi --out FULL: exit 1, one message" eval \
         "[ $? -eq 1 ] && [ \"\$(grep -c \"cannot write '$full': No space left\" err.txt)\" -eq 1 ]"
     "$SCAL_OMP" paths --nodes 50 --pairs 5 --write-graph "$full" > /dev/null 2> err.txt
-    check "scal-omp --write-graph FULL: refused naming it" eval "[ $? -eq 2 ] && grep -q \"'$full'\" err.txt"
+    check "scal-omp --write-graph FULL: a failed write, exit 1 naming it" eval "[ $? -eq 1 ] && grep -q \"'$full': No space left\" err.txt"
+    mpi -n 2 "$SCAL_MPI" paths --nodes 50 --pairs 5 --write-graph "$full" > /dev/null 2> err.txt
+    check "scal-mpi --write-graph FULL: exit 1, one message" eval \
+        "[ $? -eq 1 ] && [ \"\$(grep -c \"cannot write '$full': No space left\" err.txt)\" -eq 1 ]"
     check "the device is still a character device" [ -c "$full" ]
     check "/dev/null is still a character device" [ -c /dev/null ]
     check "no temporary file beside it" [ -z "$(find "$(dirname "$full")" -maxdepth 1 -name 'full.tmp*' 2>/dev/null)" ]
@@ -339,11 +355,11 @@ JOB
         check "runs.csv holds whole rows only" rows_whole tiny/res/runs.csv
         recorded=$(($(wc -l < tiny/res/runs.csv) - 1))
         echo "runs recorded before the disk was full: $recorded of 40"
-        check "... some, not all" [ "$recorded" -ge 1 ] && [ "$recorded" -lt 40 ]
+        check "... some, not all" eval '[ "$recorded" -ge 1 ] && [ "$recorded" -lt 40 ]'
         rm -f tiny/filler
         "$SCAL_RUN" --resume tiny/res fill.job 2> resume.txt
         check "with room again, --resume records every run once" eval \
-            '[ "$(wc -l < tiny/res/runs.csv)" -eq 41 ] && [ -z "$(cut -d, -f2 tiny/res/runs.csv | sort | uniq -d)" ]'
+            '[ "$(wc -l < tiny/res/runs.csv)" -eq 41 ] && [ -z "$(column tiny/res/runs.csv run_id | sort | uniq -d)" ]'
         check "... in whole rows" rows_whole tiny/res/runs.csv
     else
         skipped "full filesystem: cannot mount a tmpfs here"
@@ -403,7 +419,7 @@ JOB
         '[ -n "$(rank_pid 1)" ] && grep -q /dev/shm/osc_sm "/proc/$(rank_pid 1)/maps"'
     note_job_files
     wait "$runner"
-    check "scal-run: the run is recorded as a timeout" grep -q '^global,global/workers=2,2,strong,timeout,' res/runs.csv
+    check "scal-run: the run is recorded as a timeout" eval '[ "$(status_of global/workers=2 | cut -d, -f1)" = timeout ]'
     check "scal-run: every process ends" wait_until 10 none_left
     check "scal-run: no file of the job is left" [ -z "$(left_behind)" ]
     left_behind | sed "s/^/  left: /"
@@ -442,6 +458,90 @@ shm-too-small)
     else
         skipped "1 MiB tmpfs: cannot mount here"
     fi
+    ;;
+
+temp-files)
+    # A result's temporary (FILE.tmp.XXXXXX) exists only while the result is
+    # written, at the end of the run, and every way out that can run code
+    # removes it: Ctrl-C, SIGTERM, SIGTERM to the process group (scal-run's
+    # timeout and its own Ctrl-C), a rank killed while rank 0 writes, and
+    # scal-run stopped while an engine writes a trace.
+    tmp_of() { ls "$1".tmp.* 2> /dev/null; }
+    big=(spin --tasks 2000000 --us 0 --threads 1 --format csv)
+    "$SCAL_OMP" spin --tasks 40 --us 50000 --threads 1 --out slow.csv > /dev/null 2>&1 &
+    job=$!
+    sleep 1
+    check "no temporary while the run computes" [ -z "$(tmp_of slow.csv)" ]
+    wait "$job"
+    check "... the result appears whole at the end" [ "$(wc -l < slow.csv)" -eq 41 ]
+    for how in INT TERM group-TERM group-INT HUP; do
+        rm -f big.csv
+        # A background job starts with SIGINT ignored; Ctrl-C reaches a
+        # foreground program with it at its default.
+        setsid env --default-signal=INT "$SCAL_OMP" "${big[@]}" --trace big.csv > /dev/null 2> err.txt &
+        job=$!
+        check "$how: the trace is being written" wait_until 60 eval '[ -n "$(tmp_of big.csv)" ]'
+        case $how in
+            group-*) kill -"${how#group-}" -- "-$job" ;;
+            *) kill -"$how" "$job" ;;
+        esac
+        wait "$job"
+        rc=$?
+        check "$how: the engine dies of the signal (exit $rc)" [ "$rc" -gt 128 ]
+        check "$how: no temporary left, no partial trace" eval '[ -z "$(tmp_of big.csv)" ] && [ ! -e big.csv ]'
+    done
+
+    # A rank killed while rank 0 writes: mpirun ends rank 0 with SIGTERM.
+    rm -f big.csv
+    mpi -n 2 "$SCAL_MPI" "${big[@]}" --trace big.csv > /dev/null 2> err.txt &
+    job=$!
+    check "mpi: the trace is being written" wait_until 90 eval '[ -n "$(tmp_of big.csv)" ]'
+    victim=$(rank_pid 1)
+    check "mpi: rank 1 found" [ -n "$victim" ]
+    [ -n "$victim" ] && kill -KILL "$victim"
+    wait "$job"
+    check "mpi: the job fails" [ $? -ne 0 ]
+    check "mpi: no temporary left, no partial trace" wait_until 10 eval '[ -z "$(tmp_of big.csv)" ] && [ ! -e big.csv ]'
+    check "mpi: no rank left running" wait_until 10 none_left
+
+    # scal-run stopped (SIGTERM, as a batch system's time limit) while its
+    # engine writes a trace into the results folder.
+    cat > trace.job <<JOB
+[global]
+engine = omp
+workload = spin
+tasks = 2000000
+us = 0
+repeat = 1
+warmup = 0
+workers = 1
+env = SCAL_FAULT_TEST_TAG=$SCAL_FAULT_TEST_TAG
+JOB
+    "$SCAL_RUN" --out res trace.job 2> study.txt &
+    runner=$!
+    check "scal-run: the engine writes its trace" wait_until 90 eval '[ -n "$(ls res/traces/*.tmp.* 2> /dev/null)" ]'
+    kill -TERM "$runner"
+    wait "$runner"
+    check "scal-run: stops with exit 1, saying how to resume" eval "[ $? -eq 1 ] && grep -q 'interrupted by signal 15' study.txt"
+    check "scal-run: no temporary anywhere in the results folder" [ -z "$(find res -name '*.tmp.*')" ]
+
+    # scal-run's timeout: the point is recorded as a timeout, nothing left.
+    cat > timeout.job <<JOB
+[global]
+engine = omp
+workload = spin
+tasks = 100
+us = 100000
+repeat = 1
+warmup = 0
+timeout = 1
+workers = 1
+JOB
+    "$SCAL_RUN" --out res2 timeout.job 2> study.txt
+    rc=$?
+    check "scal-run timeout: exit 1, recorded as a timeout" eval \
+        '[ $rc -eq 1 ] && [ "$(status_of global/workers=1 res2/runs.csv)" = timeout,143 ]'
+    check "scal-run timeout: no temporary anywhere" [ -z "$(find res2 . -maxdepth 3 -name '*.tmp.*')" ]
     ;;
 
 *)

@@ -13,6 +13,8 @@ bad() { echo "FAIL: $*" >&2; fail=$((fail + 1)); }
 
 # col NAME: print column NAME of the last csv record on stdin
 col() { awk -F, -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i } NR > 1 { v = $c } END { print v }'; }
+# col_all NAME: column NAME (by its header) of every data row.
+col_all() { awk -F, -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i; if (!c) exit 3; next } { print $c }'; }
 
 run_mpi() { # run_mpi NP ARGS...: csv on stdout
     local np=$1
@@ -72,7 +74,7 @@ result-files)
         "$omp" factor --tasks 15 --base 1000001 --out "$tmp/ref.csv" >/dev/null 2>&1
         cmp -s "$tmp/o.csv" "$tmp/ref.csv" && ok || bad "$pool: --out differs from scal-omp's"
         [ "$(tail -n +2 "$tmp/t.csv" | wc -l)" = 15 ] && ok || bad "$pool: trace rows"
-        awk -F, 'NR > 1 && ($2 < 0 || $2 > 1) { exit 1 }' "$tmp/t.csv" && ok || bad "$pool: trace worker ids"
+        [ -z "$(col_all worker < "$tmp/t.csv" | awk '$1 < 0 || $1 > 1')" ] && [ "$(col_all worker < "$tmp/t.csv" | wc -l)" = 15 ] && ok || bad "$pool: trace worker ids"
     done
     ;;
 bad-input)
@@ -102,7 +104,7 @@ every-rank-computes)
         for np in 2 4; do
             timeout 120 "$mpiexec" -n $np "$mpi" spin --us 50 --tasks 400 --pool $pool \
                 --trace "$tmp/t.csv" --format csv >/dev/null 2>"$tmp/err" || bad "np=$np $pool failed"
-            workers=$(awk -F, 'NR > 1 { print $2 }' "$tmp/t.csv" | sort -u | wc -l)
+            workers=$(col_all worker < "$tmp/t.csv" | sort -u | wc -l)
             [ "$workers" = $np ] && ok || bad "np=$np $pool: only $workers of $np workers ran tasks"
         done
     done

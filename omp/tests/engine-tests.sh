@@ -74,6 +74,22 @@ sleep-draws-independent-of-threads)
     # some draws clamp to zero at mean 0.002, sigma 0.002
     grep -q ',0.000000000$' "$tmp/a.csv" && ok || bad "no clamped draw seen"
     ;;
+known-answers)
+    # Each workload's checksum for fixed inputs, recorded when it was
+    # written: a changed generator, workload or result hash shows here.
+    kat() { # kat CHECKSUM ARGS...
+        local want=$1 got
+        shift
+        got=$(checksum "$@" --threads 2)
+        [ "$got" = "$want" ] && ok || bad "$*: checksum '$got', known answer $want"
+    }
+    kat fb418214499cd9e9 factor --tasks 24 --base 1000001
+    kat c4ec91e7b10049fb sleep --tasks 12 --mean 0.002 --sigma 0.001 --seed 5
+    kat 7576e71b2fef0791 sleep --tasks 12 --mean 0.002 --sigma 0.001 --seed 6
+    kat 8f7dfc6febeb0d2c spin --tasks 200 --us 0
+    kat 5cca7da4b34c0329 paths --nodes 200 --fraction 0.03 --pairs 100 --max-hop 5 --seed 8
+    kat ce3865e27240d90b paths --nodes 300 --fraction 0.02 --pairs 50 --max-hop 4 --seed 3 --kernel matvec --group
+    ;;
 bad-input)
     expect2() { # expect2 'text that must appear' ARGS...
         local want=$1

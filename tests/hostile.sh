@@ -64,8 +64,8 @@ mknod "$full" c 1 7 2> /dev/null || full=/dev/full
 
 # snapshot: every path under the case folder with, for files, a checksum.
 snapshot() {
-    (cd "$1" && find . -mindepth 1 \( -type f -printf '%p %s ' -exec md5sum {} \; \) -o \
-        \( ! -type f -printf '%p %y\n' \) | sort)
+    (cd "$1" && find . -mindepth 1 -printf '%p %y %s\n' | sort &&
+        find . -type f -print0 | sort -z | xargs -0 md5sum)
 }
 
 # hostile NAME STATUS PATTERN [creates=FILE...] -- COMMAND...: run COMMAND in

@@ -139,6 +139,11 @@ int scal_lines_next(scal_lines_t *r, char *err, size_t errlen)
                              r->lineno, r->max_line);
         }
         r->line[n++] = (char)c;
+        /* a byte-order mark before the first line is not part of it */
+        if (r->lineno == 0 && n == 3 && !r->had_bom && memcmp(r->line, "\xEF\xBB\xBF", 3) == 0) {
+            n = 0;
+            r->had_bom = 1;
+        }
     }
     if (c == EOF && ferror(r->f))
         return scal_errf(err, errlen, "%s: read failed: %s", r->path, strerror(errno));
@@ -154,11 +159,6 @@ int scal_lines_next(scal_lines_t *r, char *err, size_t errlen)
         return scal_errf(err, errlen, "%s:%ld: NUL byte in the line: not a text file", r->path,
                          r->lineno);
     r->line[n] = '\0';
-    if (r->lineno == 1 && n >= 3 && memcmp(r->line, "\xEF\xBB\xBF", 3) == 0) {
-        memmove(r->line, r->line + 3, n - 2);
-        n -= 3;
-        r->had_bom = 1;
-    }
     r->len = n;
     return 1;
 }

@@ -135,6 +135,12 @@ static const scal_option_rule_t rules[] = {
      "a process pool's workers are single threads"},
     {SCAL_RULE_NEEDS, "show", NULL, "format", "human", NULL,
      "only the human report lists results"},
+    {SCAL_RULE_EXCLUDES, "topology", NULL, "out", NULL, NULL,
+     "it prints the topology and runs nothing"},
+    {SCAL_RULE_EXCLUDES, "topology", NULL, "trace", NULL, NULL,
+     "it prints the topology and runs nothing"},
+    {SCAL_RULE_EXCLUDES, "topology", NULL, "write-graph", NULL, NULL,
+     "it prints the topology and runs nothing"},
 };
 
 #define NRULES (sizeof rules / sizeof rules[0])
@@ -496,6 +502,12 @@ int scal_cli_parse(scal_config_t *cfg, int argc, char **argv, FILE *out, char *e
         seen[o - options] = 1;
     }
 
+    struct given_args ga = {argc, argv, eng};
+    scal_rule_violation_t v;
+    if (scal_option_rules_check(given_arg, &ga, eng, &v) != 0) {
+        scal_option_rule_text(&v, "--", err, errlen);
+        return SCAL_CLI_ERROR;
+    }
     if (cfg->topology)
         return SCAL_CLI_OK; /* needs no workload */
     if (!cfg->workload) {
@@ -516,12 +528,6 @@ int scal_cli_parse(scal_config_t *cfg, int argc, char **argv, FILE *out, char *e
                      options[i].name, cfg->workload, options[i].workloads);
             return SCAL_CLI_ERROR;
         }
-    struct given_args ga = {argc, argv, eng};
-    scal_rule_violation_t v;
-    if (scal_option_rules_check(given_arg, &ga, eng, &v) != 0) {
-        scal_option_rule_text(&v, "--", err, errlen);
-        return SCAL_CLI_ERROR;
-    }
     return SCAL_CLI_OK;
 }
 

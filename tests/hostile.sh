@@ -160,6 +160,8 @@ hostile "scal-mpi --share per-task with map (the default)" 2 "--share per-task n
 hostile "scal-mpi --share per-task with threads" 2 "--share per-task needs --threads 1, not 2" -- \
     mpi paths --nodes 40 --share per-task --pool submit --threads 2
 hostile "scal-mpi --graph with --nodes" 2 "--graph and --nodes" -- mpi paths --graph g.mtx --nodes 9
+hostile "--topology with --out (nothing would be written)" 2 "--topology and --out exclude each other" -- \
+    omp --topology --out t.csv
 
 # -- unbounded reads: devices, FIFOs, folders, long lines, NUL bytes, huge files
 hostile "--graph /dev/zero" 2 "/dev/zero: a character device, not a regular file" -- \

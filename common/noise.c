@@ -18,10 +18,13 @@
 
 #include "scal_time.h"
 
-/* The sampler's first sample comes this long after begin (a repetition
- * shorter than that is judged from its two edges), then one every period. */
-#define SAMPLE_FIRST_S 0.005
-#define SAMPLE_PERIOD_S 0.010
+/* The sampler wakes on a fixed tick while the monitor is open, and samples
+ * when a repetition has run at least SAMPLE_MIN_AGE_S (the begin edge has
+ * just sampled).  Nobody wakes it: begin and end only flip a flag, so a
+ * short repetition pays for no thread wake-up at all, and a long one gets a
+ * sample every tick. */
+#define SAMPLE_TICK_S 0.020
+#define SAMPLE_MIN_AGE_S 0.002
 
 enum { MODE_OFF, MODE_ON, MODE_NOCOUNTERS };
 
@@ -58,7 +61,7 @@ struct scal_noise {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     int stop, active;
-    double next_due;
+    double started;           /* scal_now() at begin */
     double sum_total, sum_own;
     int nsamples;
 
@@ -235,24 +238,24 @@ static struct timespec abs_time(double t)
     return ts;
 }
 
-/* The sampler sleeps until the next sample is due while a repetition runs,
- * and on the condition variable between repetitions. */
+/* The sampler: a sample at every tick that falls in a repetition; woken
+ * early only by close. */
 static void *sampler_main(void *arg)
 {
     scal_noise_t *n = arg;
     pid_t self = (pid_t)syscall(SYS_gettid);
+    double next = scal_now() + SAMPLE_TICK_S;
     pthread_mutex_lock(&n->mu);
     while (!n->stop) {
-        if (!n->active) {
-            pthread_cond_wait(&n->cv, &n->mu);
-            continue;
-        }
-        struct timespec due = abs_time(n->next_due);
-        pthread_cond_timedwait(&n->cv, &n->mu, &due);
-        if (n->active && !n->stop && scal_now() >= n->next_due) {
+        struct timespec due = abs_time(next);
+        if (pthread_cond_timedwait(&n->cv, &n->mu, &due) != ETIMEDOUT)
+            continue; /* close, or a spurious wake-up */
+        double now = scal_now();
+        if (n->active && now - n->started >= SAMPLE_MIN_AGE_S)
             add_sample_locked(n, self);
-            n->next_due += SAMPLE_PERIOD_S;
-        }
+        next += SAMPLE_TICK_S;
+        if (next < now) /* descheduled for whole ticks: no catching up */
+            next = now + SAMPLE_TICK_S;
     }
     pthread_mutex_unlock(&n->mu);
     return NULL;
@@ -338,6 +341,16 @@ int scal_noise_counters(const scal_noise_t *n)
     return n->counters_ok;
 }
 
+double scal_noise_sampler_cpu_s(const scal_noise_t *n)
+{
+    clockid_t clock;
+    struct timespec ts;
+    if (!n->have_sampler || pthread_getcpuclockid(n->sampler, &clock) != 0 ||
+        clock_gettime(clock, &ts) != 0)
+        return 0;
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 void scal_noise_close(scal_noise_t *n)
 {
     if (!n)
@@ -420,8 +433,7 @@ void scal_noise_begin(scal_noise_t *n)
     n->nsamples = 0;
     add_sample_locked(n, self);
     n->active = 1;
-    n->next_due = scal_now() + SAMPLE_FIRST_S;
-    pthread_cond_signal(&n->cv);
+    n->started = scal_now();
     pthread_mutex_unlock(&n->mu);
 }
 

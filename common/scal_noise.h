@@ -14,9 +14,10 @@
  *
  * Cost: begin and end each read /proc/loadavg, the state of every worker
  * thread, getrusage and (the steal reader only) /proc/stat, all on files kept
- * open; a sleeping sampler thread adds a sample SAMPLE_FIRST_S after begin
- * and then every SAMPLE_PERIOD_S, so a 10 ms repetition costs two edge reads
- * and one sample (bench/monitor-cost.sh measures it).
+ * open, outside the engines' timed regions; a sampler thread wakes every
+ * 20 ms while the monitor is open and samples when a repetition is running,
+ * so a long repetition gets a sample per 20 ms and a short one costs its two
+ * edges and no wake-up (bench/monitor-cost.sh measures it).
  *
  * The environment variable SCAL_MONITOR=on (default), off (no monitoring:
  * the fields are unknown) or nocounters (no hardware counters) chooses what
@@ -76,6 +77,10 @@ void scal_noise_close(scal_noise_t *n);
 
 /* 1 if hardware counters work in this process (probed once, at open). */
 int scal_noise_counters(const scal_noise_t *n);
+
+/* CPU seconds the sampler thread has used so far (0 without one): what the
+ * monitor costs inside repetitions, for bench/monitor-cost.sh. */
+double scal_noise_sampler_cpu_s(const scal_noise_t *n);
 
 /* Called by worker thread t on itself before its work of a repetition:
  * registers the thread (its state is sampled) and starts its counters; and

@@ -81,6 +81,21 @@ void scal_place_report(const scal_place_t *p, FILE *out, int rank)
     fflush(out);
 }
 
+void scal_place_cpuset(const scal_place_t *p, cpu_set_t *set)
+{
+    cpu_set_t allowed;
+    CPU_ZERO(&allowed);
+    if (sched_getaffinity(0, sizeof allowed, &allowed) != 0)
+        CPU_ZERO(&allowed);
+    CPU_ZERO(set);
+    for (int t = 0; t < p->nthreads; t++) {
+        if (p->slots[t].pu >= 0 && p->slots[t].pu < CPU_SETSIZE)
+            CPU_SET((size_t)p->slots[t].pu, set);
+        else
+            CPU_OR(set, set, &allowed);
+    }
+}
+
 void scal_place_free(scal_place_t *p)
 {
     scal_topo_free(p->topo);

@@ -1,8 +1,10 @@
-/* record.c - one table of record fields drives the csv header, csv rows and
- * json lines, so the three can never disagree. */
+/* record.c - one table of record fields (the schema, exported through
+ * scal_record_field) drives the csv header, csv rows, json lines and
+ * scal-run's runs.csv, so they can never disagree. */
 #include "scal_record.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -10,54 +12,82 @@
 #include "scal_sys.h"
 #include "scal_workload.h"
 
-typedef enum { F_STR, F_INT, F_U64, F_DBL, F_HEX } field_kind_t;
+#define F(name, kind) {#name, SCAL_FIELD_##kind, offsetof(scal_record_t, name)}
 
-typedef struct field {
-    const char *name;
-    field_kind_t kind;
-    size_t off;
-} field_t;
-
-#define F(name, kind) {#name, kind, offsetof(scal_record_t, name)}
-
-static const field_t fields[] = {
-    F(engine, F_STR),      F(workload, F_STR),      F(kernel, F_STR),
-    F(pool, F_STR),        F(share, F_STR),         F(bind, F_STR),
-    F(ranks, F_INT),       F(threads, F_INT),       F(workers, F_INT),
-    F(nodes, F_INT),       F(tasks, F_U64),         F(rep, F_INT),
-    F(wall_s, F_DBL),      F(task_sum_s, F_DBL),    F(task_min_s, F_DBL),
-    F(task_max_s, F_DBL),  F(speedup, F_DBL),       F(efficiency, F_DBL),
-    F(first_result_s, F_DBL), F(setup_s, F_DBL),    F(checksum, F_HEX),
-    F(valid, F_INT),       F(oversubscribed, F_INT), F(cpus, F_STR),
-    F(pss_bytes, F_U64),   F(matrix_bytes_per_node, F_U64), F(host, F_STR),
-    F(version, F_STR),     F(gil, F_INT),           F(chunk, F_U64),
+static const scal_field_t fields[] = {
+    F(engine, STR),      F(workload, STR),      F(kernel, STR),
+    F(pool, STR),        F(share, STR),         F(bind, STR),
+    F(ranks, INT),       F(threads, INT),       F(workers, INT),
+    F(nodes, INT),       F(tasks, U64),         F(rep, INT),
+    F(wall_s, DBL),      F(task_sum_s, DBL),    F(task_min_s, DBL),
+    F(task_max_s, DBL),  F(speedup, DBL),       F(efficiency, DBL),
+    F(first_result_s, DBL), F(setup_s, DBL),    F(checksum, HEX),
+    F(valid, INT),       F(oversubscribed, INT), F(cpus, STR),
+    F(pss_bytes, U64),   F(matrix_bytes_per_node, U64), F(host, STR),
+    F(version, STR),     F(gil, INT),           F(chunk, U64),
+    F(busy_mean_s, DBL), F(busy_max_s, DBL),    F(steal_s, DBL),
+    F(nivcsw, OPT_I64),  F(others_running, DBL), F(noisy, OPT_INT),
+    F(freq_mhz, DBL),    F(cycles, OPT_I64),    F(instructions, OPT_I64),
 };
 
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
-/* Write one value; json quotes strings and the hex checksum. */
-static void put_value(FILE *fp, const scal_record_t *r, const field_t *f, int json)
+size_t scal_record_nfields(void)
+{
+    return NFIELDS;
+}
+
+const scal_field_t *scal_record_field(size_t i)
+{
+    return i < NFIELDS ? &fields[i] : NULL;
+}
+
+int scal_record_format(const scal_record_t *r, const scal_field_t *f, int json, char *buf,
+                       size_t len)
 {
     const char *p = (const char *)r + f->off;
     switch (f->kind) {
-    case F_STR:
+    case SCAL_FIELD_STR:
         /* Our strings never hold quotes, commas or newlines. */
-        fprintf(fp, json ? "\"%s\"" : "%s", p);
-        break;
-    case F_INT:
-        fprintf(fp, "%d", *(const int *)p);
-        break;
-    case F_U64:
-        fprintf(fp, "%" PRIu64, *(const uint64_t *)p);
-        break;
-    case F_DBL:
-        fprintf(fp, "%.9g", *(const double *)p);
-        break;
-    case F_HEX:
-        fprintf(fp, json ? "\"%016" PRIx64 "\"" : "%016" PRIx64, *(const uint64_t *)p);
-        break;
+        snprintf(buf, len, json ? "\"%s\"" : "%s", p);
+        return 1;
+    case SCAL_FIELD_INT:
+        snprintf(buf, len, "%d", *(const int *)p);
+        return 1;
+    case SCAL_FIELD_U64:
+        snprintf(buf, len, "%" PRIu64, *(const uint64_t *)p);
+        return 1;
+    case SCAL_FIELD_HEX:
+        snprintf(buf, len, json ? "\"%016" PRIx64 "\"" : "%016" PRIx64, *(const uint64_t *)p);
+        return 1;
+    case SCAL_FIELD_DBL: {
+        double v = *(const double *)p;
+        if (isnan(v))
+            break;
+        snprintf(buf, len, "%.9g", v);
+        return 1;
     }
+    case SCAL_FIELD_OPT_INT: {
+        int v = *(const int *)p;
+        if (v < 0)
+            break;
+        snprintf(buf, len, "%d", v);
+        return 1;
+    }
+    case SCAL_FIELD_OPT_I64: {
+        int64_t v = *(const int64_t *)p;
+        if (v < 0)
+            break;
+        snprintf(buf, len, "%" PRId64, v);
+        return 1;
+    }
+    }
+    snprintf(buf, len, "%s", json ? "null" : "");
+    return 0;
 }
+
+/* Large enough for the longest field (cpus) quoted. */
+enum { VALUE_MAX = sizeof(((scal_record_t *)0)->cpus) + 8 };
 
 void scal_record_csv_header(FILE *fp)
 {
@@ -68,20 +98,21 @@ void scal_record_csv_header(FILE *fp)
 
 void scal_record_csv(FILE *fp, const scal_record_t *r)
 {
+    char v[VALUE_MAX];
     for (size_t i = 0; i < NFIELDS; i++) {
-        if (i)
-            fputc(',', fp);
-        put_value(fp, r, &fields[i], 0);
+        scal_record_format(r, &fields[i], 0, v, sizeof v);
+        fprintf(fp, "%s%s", i ? "," : "", v);
     }
     fputc('\n', fp);
 }
 
 void scal_record_json(FILE *fp, const scal_record_t *r)
 {
+    char v[VALUE_MAX];
     fputc('{', fp);
     for (size_t i = 0; i < NFIELDS; i++) {
-        fprintf(fp, "%s\"%s\":", i ? "," : "", fields[i].name);
-        put_value(fp, r, &fields[i], 1);
+        scal_record_format(r, &fields[i], 1, v, sizeof v);
+        fprintf(fp, "%s\"%s\":%s", i ? "," : "", fields[i].name, v);
     }
     fputs("}\n", fp);
 }
@@ -102,6 +133,9 @@ void scal_record_init(scal_record_t *r, const char *engine, const scal_config_t 
     snprintf(r->version, sizeof r->version, "%s", scal_version());
     r->gil = cfg->gil;
     r->chunk = chunk;
+    r->busy_mean_s = r->busy_max_s = r->steal_s = r->others_running = r->freq_mhz = NAN;
+    r->nivcsw = r->cycles = r->instructions = -1;
+    r->noisy = -1;
 }
 
 void scal_record_derive(scal_record_t *r)

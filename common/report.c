@@ -3,6 +3,7 @@
 #include "scal_report.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdlib.h>
@@ -41,12 +42,26 @@ struct scal_report {
     scal_rep_t last_copy;
     int nreps, nvalid;
     double *walls, *sums, *speedups, *firsts;
+    double *balance, *others, *steal, *nivcsw; /* per repetition; NaN: unknown */
+    double *busy;                              /* per worker, this repetition */
+    int nnoisy;
     uint64_t checksum;
     int checksum_stable;
     int workers;
     pthread_mutex_t emit_lock;
     uint64_t emitted;
 };
+
+static void report_free(scal_report_t *r)
+{
+    if (!r)
+        return;
+    double *arrays[] = {r->walls,  r->sums,  r->speedups, r->firsts, r->balance,
+                        r->others, r->steal, r->nivcsw,   r->busy};
+    for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
+        free(arrays[i]);
+    free(r);
+}
 
 static void human_banner(const scal_report_t *r, const scal_record_t *t)
 {
@@ -63,18 +78,14 @@ scal_report_t *scal_report_open(const scal_config_t *cfg, const scal_work_t *wor
                                 const scal_record_t *tmpl, FILE *out, char *err, size_t errlen)
 {
     scal_report_t *r = calloc(1, sizeof *r);
-    int n = cfg->repeat;
-    if (!r || !(r->walls = calloc((size_t)n, sizeof(double))) ||
-        !(r->sums = calloc((size_t)n, sizeof(double))) ||
-        !(r->speedups = calloc((size_t)n, sizeof(double))) ||
-        !(r->firsts = calloc((size_t)n, sizeof(double)))) {
+    size_t n = (size_t)cfg->repeat;
+    if (!r || !(r->walls = calloc(n, sizeof(double))) || !(r->sums = calloc(n, sizeof(double))) ||
+        !(r->speedups = calloc(n, sizeof(double))) || !(r->firsts = calloc(n, sizeof(double))) ||
+        !(r->balance = calloc(n, sizeof(double))) || !(r->others = calloc(n, sizeof(double))) ||
+        !(r->steal = calloc(n, sizeof(double))) || !(r->nivcsw = calloc(n, sizeof(double))) ||
+        !(r->busy = calloc((size_t)tmpl->workers, sizeof(double)))) {
         snprintf(err, errlen, "out of memory");
-        if (r) {
-            free(r->walls);
-            free(r->sums);
-            free(r->speedups);
-        }
-        free(r);
+        report_free(r);
         return NULL;
     }
     r->cfg = cfg;
@@ -102,11 +113,7 @@ scal_report_t *scal_report_open(const scal_config_t *cfg, const scal_work_t *wor
 fail:
     if (r->have_out)
         scal_outfile_abort(&r->outf);
-    free(r->walls);
-    free(r->sums);
-    free(r->speedups);
-    free(r->firsts);
-    free(r);
+    report_free(r);
     return NULL;
 }
 
@@ -129,6 +136,43 @@ static void human_tasks(scal_report_t *r, const scal_rep_t *m)
         fprintf(r->out, "  ... %" PRIu64 " more tasks (--show N lists more)\n", w->ntasks - shown);
     fprintf(r->out, "\n  %4s %10s %12s %8s %10s %15s %s\n", "rep", "wall_s", "task_sum_s",
             "speedup", "efficiency", "first_result_s", "valid");
+}
+
+/* busy_mean_s and busy_max_s: each worker's sum of task times, over every
+ * worker (one that ran no task counts as 0). */
+static void busy_per_worker(scal_report_t *r, const scal_rep_t *m, scal_record_t *rec)
+{
+    const int W = r->workers;
+    memset(r->busy, 0, (size_t)W * sizeof *r->busy);
+    for (uint64_t k = 0; k < r->work->ntasks; k++) {
+        int w = m->log[k].worker;
+        if (w >= 0 && w < W)
+            r->busy[w] += m->log[k].busy_s;
+    }
+    double sum = 0, mx = 0;
+    for (int w = 0; w < W; w++) {
+        sum += r->busy[w];
+        mx = r->busy[w] > mx ? r->busy[w] : mx;
+    }
+    rec->busy_mean_s = W > 0 ? sum / W : NAN;
+    rec->busy_max_s = W > 0 ? mx : NAN;
+}
+
+/* Median of the known values of v[0..n-1] into *med; returns how many. */
+static size_t known_median(const double *v, size_t n, double *med)
+{
+    double *k = malloc((n ? n : 1) * sizeof *k);
+    size_t m = 0;
+    for (size_t i = 0; k && i < n; i++)
+        if (!isnan(v[i]))
+            k[m++] = v[i];
+    scal_stats_t st;
+    if (m > 0 && scal_stats_compute(k, m, &st) == 0)
+        *med = st.median;
+    else
+        m = 0;
+    free(k);
+    return m;
 }
 
 /* When the pool handed back its first result (see scal_rep_t). */
@@ -169,6 +213,8 @@ int scal_report_rep(scal_report_t *r, int rep, const scal_rep_t *m, scal_record_
     rec->checksum = sum_check;
     rec->valid = bad == 0;
     scal_record_derive(rec);
+    busy_per_worker(r, m, rec);
+    scal_noise_combine(m->noise, m->nnoise, rec);
 
     if (r->nreps > 0 && sum_check != r->checksum)
         r->checksum_stable = 0;
@@ -177,6 +223,11 @@ int scal_report_rep(scal_report_t *r, int rep, const scal_rep_t *m, scal_record_
     r->sums[r->nreps] = sum;
     r->speedups[r->nreps] = rec->speedup;
     r->firsts[r->nreps] = rec->first_result_s;
+    r->balance[r->nreps] = rec->busy_max_s > 0 ? rec->busy_mean_s / rec->busy_max_s : NAN;
+    r->others[r->nreps] = rec->others_running;
+    r->steal[r->nreps] = rec->steal_s;
+    r->nivcsw[r->nreps] = rec->nivcsw >= 0 ? (double)rec->nivcsw : NAN;
+    r->nnoisy += rec->noisy == 1;
     r->nreps++;
     r->nvalid += rec->valid;
     r->last_copy = *m;
@@ -192,9 +243,9 @@ int scal_report_rep(scal_report_t *r, int rep, const scal_rep_t *m, scal_record_
     default:
         if (rep == 1)
             human_tasks(r, m);
-        fprintf(r->out, "  %4d %10.4f %12.4f %8.3f %10.3f %15.4f %s\n", rep, m->wall_s, sum,
+        fprintf(r->out, "  %4d %10.4f %12.4f %8.3f %10.3f %15.4f %s%s\n", rep, m->wall_s, sum,
                 rec->speedup, rec->efficiency, rec->first_result_s,
-                rec->valid ? "yes" : "NO");
+                rec->valid ? "yes" : "NO", rec->noisy == 1 ? "  noisy" : "");
     }
     if (bad)
         fprintf(stderr, "%s: repetition %d: %" PRIu64 " of %" PRIu64 " results failed validation: %s\n",
@@ -245,6 +296,29 @@ static void write_out(scal_report_t *r)
         r->work->wl->out_row(fp, k, r->last->results);
 }
 
+/* Two lines: load balance, and the noise monitor's verdict with its
+ * evidence (medians over repetitions). */
+static void human_noise(scal_report_t *r)
+{
+    const size_t n = (size_t)r->nreps;
+    double bal, others, steal, sw;
+    if (known_median(r->balance, n, &bal))
+        fprintf(r->out, "  load balance       %10.3f     busy mean / max over workers\n", bal);
+    if (!known_median(r->others, n, &others)) {
+        fprintf(r->out, "  noise              not monitored\n");
+        return;
+    }
+    char st[32] = "n/a", nv[32] = "n/a";
+    if (known_median(r->steal, n, &steal))
+        snprintf(st, sizeof st, "%.3f s", steal);
+    if (known_median(r->nivcsw, n, &sw))
+        snprintf(nv, sizeof nv, "%.0f", sw);
+    fprintf(r->out,
+            "  noise              %d of %d repetitions noisy; others running %.2f, steal %s, "
+            "involuntary switches %s\n",
+            r->nnoisy, r->nreps, others, st, nv);
+}
+
 static void human_summary(scal_report_t *r)
 {
     scal_stats_t wall, sum, sp, first;
@@ -264,6 +338,7 @@ static void human_summary(scal_report_t *r)
             r->checksum_stable ? "" : "  (DIFFERS between repetitions)");
     fprintf(r->out, "  validation         %s\n",
             r->nvalid == r->nreps ? "every result checked: valid" : "FAILED");
+    human_noise(r);
 }
 
 int scal_report_close(scal_report_t *r)
@@ -301,10 +376,6 @@ int scal_report_close(scal_report_t *r)
         }
     }
     pthread_mutex_destroy(&r->emit_lock);
-    free(r->walls);
-    free(r->sums);
-    free(r->speedups);
-    free(r->firsts);
-    free(r);
+    report_free(r);
     return ok ? 0 : 1;
 }

@@ -4,6 +4,7 @@
 #ifndef SCAL_PLACE_H
 #define SCAL_PLACE_H
 
+#include <sched.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -44,6 +45,11 @@ void scal_place_pairs(const scal_place_t *p, int *pairs);
 
 /* --report-bindings: one line per worker of this process on `out`. */
 void scal_place_report(const scal_place_t *p, FILE *out, int rank);
+
+/* The CPUs this process's workers may run on: the PUs they are bound to,
+ * or, for unbound workers, the process's allowed set (sched_getaffinity;
+ * call before the calling thread is bound). */
+void scal_place_cpuset(const scal_place_t *p, cpu_set_t *set);
 
 void scal_place_free(scal_place_t *p);
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "scal_config.h"
+#include "scal_noise.h"
 #include "scal_record.h"
 #include "scal_workload.h"
 
@@ -38,6 +39,8 @@ typedef struct scal_rep {
     const scal_tasklog_t *log;       /* work->ntasks entries */
     const scal_result_t *results;    /* work->nresults entries, task order */
     const double *arrived;           /* per task, or NULL: log[k].end_s */
+    const scal_noise_rep_t *noise;   /* every process's monitor evidence (scal_noise.h) */
+    int nnoise;                      /* how many; 0: none */
 } scal_rep_t;
 
 typedef struct scal_report scal_report_t;
@@ -49,8 +52,9 @@ scal_report_t *scal_report_open(const scal_config_t *cfg, const scal_work_t *wor
                                 const scal_record_t *tmpl, FILE *out, char *err, size_t errlen);
 
 /* Report measured repetition `rep` (1-based): validates every result,
- * fills rec's measured fields (from rep, checksum, valid, stats) and prints
- * it.  The arrays in m must stay valid until the next call or close.
+ * fills rec's measured fields (from rep, checksum, valid, stats, the busy
+ * time per worker from the task log, the noise monitor's evidence) and
+ * prints it.  The arrays in m must stay valid until the next call or close.
  * Returns 1 if the repetition is valid, 0 if not. */
 int scal_report_rep(scal_report_t *r, int rep, const scal_rep_t *m, scal_record_t *rec);
 

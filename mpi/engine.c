@@ -12,6 +12,8 @@
  *                 last one, so results reach rank 0 the moment a chunk
  *                 completes.  as-completed prints them in that order.
  * Rank 0 alone reports, through the same code as scal-omp (scal_report.h).
+ * Every rank runs its own noise monitor (scal_noise.h), outside the timed
+ * region, and rank 0 gathers their evidence after each repetition.
  * Any MPI error aborts the whole job with one message (SCAL_MPI_TRY). */
 #include "scal_mpi.h"
 
@@ -28,6 +30,7 @@
 
 #include "scal_cli.h"
 #include "scal_graph.h"
+#include "scal_noise.h"
 #include "scal_place.h"
 #include "scal_report.h"
 #include "scal_sys.h"
@@ -97,6 +100,10 @@ typedef struct engine {
     share_t share;              /* the workload's shared data, if any */
     scal_fault_t fault;         /* SCAL_FAULT: inert unless set (fault.h) */
     atomic_uint_fast64_t next;  /* rank 0: the dynamic pools' counter */
+    MPI_Comm machine;           /* the ranks of this real node (MPI_COMM_TYPE_SHARED) */
+    int machine_rank;
+    scal_noise_t *noise;        /* this rank's noise monitor */
+    scal_noise_rep_t *noise_all; /* rank 0: every rank's evidence */
 } engine_t;
 
 static uint64_t chunk_len(const engine_t *e, uint64_t c)
@@ -121,6 +128,7 @@ static void map_rep(engine_t *e, double t0)
         const int t = omp_get_thread_num();
         const uint64_t me = (uint64_t)e->rank * (uint64_t)e->T + (uint64_t)t;
         bind_or_die(e, t);
+        scal_noise_worker_begin(e->noise, t);
         void *scratch = scal_work_scratch_new(w);
         for (uint64_t c = me * K; c < e->ntasks; c += W * K)
             for (uint64_t k = c; k < c + chunk_len(e, c); k++) {
@@ -128,6 +136,7 @@ static void map_rep(engine_t *e, double t0)
                 scal_fault_task_done(&e->fault);
             }
         scal_work_scratch_free(w, scratch);
+        scal_noise_worker_end(e->noise, t, sched_getcpu());
         scal_place_note_pu(&e->place, t);
     }
 
@@ -315,6 +324,7 @@ static void local_worker(engine_t *e, server_t *s, int t)
 {
     const int me = t; /* rank 0: worker id = thread */
     bind_or_die(e, t);
+    scal_noise_worker_begin(e->noise, t);
     void *scratch = scal_work_scratch_new(e->work);
     const scal_yield_t y = {.tick = serve_hook, .idle = serve_hook, .arg = s};
     for (;;) {
@@ -333,6 +343,7 @@ static void local_worker(engine_t *e, server_t *s, int t)
     if (t == 0)
         serve_until_done(s);
     scal_work_scratch_free(e->work, scratch);
+    scal_noise_worker_end(e->noise, t, sched_getcpu());
     scal_place_note_pu(&e->place, t);
 }
 
@@ -347,6 +358,7 @@ static void remote_worker(engine_t *e, int t, double t0)
     const int me = e->rank * e->T + t;
     const int prefetch = !per_task(e);
     bind_or_die(e, t);
+    scal_noise_worker_begin(e->noise, t);
     void *scratch = scal_work_scratch_new(e->work);
     char *buf = malloc((size_t)e->chunk * sizeof(entry_t) + sizeof(request_t));
     if (!buf)
@@ -374,6 +386,7 @@ static void remote_worker(engine_t *e, int t, double t0)
     }
     req.final = 1;
     send_request(buf, &req);
+    scal_noise_worker_end(e->noise, t, sched_getcpu());
     scal_place_note_pu(&e->place, t);
     scal_work_scratch_free(e->work, scratch);
     free(buf);
@@ -423,6 +436,8 @@ static void setup_nodes(engine_t *e, MPI_Comm *node)
     int real_rank;
     SCAL_MPI_TRY(MPI_Comm_rank(real, &real_rank));
     SCAL_MPI_TRY(MPI_Comm_size(real, &e->machine_ranks));
+    SCAL_MPI_TRY(MPI_Comm_dup(real, &e->machine));
+    e->machine_rank = real_rank;
     e->machine_nodes = 1;
     if (e->cfg->ranks_per_node > 0) {
         e->machine_nodes = (e->machine_ranks + e->cfg->ranks_per_node - 1) / e->cfg->ranks_per_node;
@@ -466,6 +481,34 @@ static void gather_cpus(const engine_t *e, scal_record_t *rec)
         scal_place_format_cpus(rec->cpus, sizeof rec->cpus, all, e->size * e->T);
     free(mine);
     free(all);
+}
+
+/* The noise monitor of this rank.  One rank per machine (its first) reads
+ * the steal of the union of the CPUs its machine's ranks' workers may run
+ * on; the machine's id is that rank's world rank.  A bad SCAL_MONITOR is the
+ * same on every rank: refused by every rank alike (exit 2). */
+static int open_noise(engine_t *e, char *err, size_t errlen)
+{
+    cpu_set_t mine, all;
+    scal_place_cpuset(&e->place, &mine);
+    unsigned char in[sizeof mine], out[sizeof mine];
+    memcpy(in, &mine, sizeof mine);
+    SCAL_MPI_TRY(MPI_Allreduce(in, out, (int)sizeof mine, MPI_BYTE, MPI_BOR, e->machine));
+    memcpy(&all, out, sizeof all);
+    int leader = e->rank;
+    SCAL_MPI_TRY(MPI_Bcast(&leader, 1, MPI_INT, 0, e->machine));
+    e->noise = scal_noise_open(e->T, e->machine_rank == 0 ? &all : NULL, leader, err, errlen);
+    if (e->noise && e->rank == 0 &&
+        !(e->noise_all = calloc((size_t)e->size, sizeof *e->noise_all)))
+        scal_mpi_die("out of memory");
+    return e->noise != NULL;
+}
+
+/* Every rank's evidence for this repetition, on rank 0. */
+static void gather_noise(engine_t *e, const scal_noise_rep_t *mine)
+{
+    SCAL_MPI_TRY(MPI_Gather(mine, (int)sizeof *mine, MPI_BYTE, e->noise_all, (int)sizeof *mine,
+                            MPI_BYTE, 0, MPI_COMM_WORLD));
 }
 
 /* --report-bindings: rank 0 prints every rank's lines, in rank order. */
@@ -543,6 +586,10 @@ static void engine_release(engine_t *e, scal_work_t *work, MPI_Comm *node)
     if (e->entry_type != MPI_DATATYPE_NULL)
         MPI_Type_free(&e->entry_type);
     MPI_Comm_free(node);
+    if (e->machine != MPI_COMM_NULL)
+        MPI_Comm_free(&e->machine);
+    scal_noise_close(e->noise);
+    free(e->noise_all);
     scal_work_release(work);
     free(e->results);
     free(e->log);
@@ -558,7 +605,7 @@ int scal_mpi_main(int argc, char **argv)
      * MULTIPLE; a single-threaded run needs only FUNNELED. */
     MPI_Init_thread(&argc, &argv, MPI_THREAD_MULTIPLE, &provided);
     MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
-    engine_t e = {.entry_type = MPI_DATATYPE_NULL};
+    engine_t e = {.entry_type = MPI_DATATYPE_NULL, .machine = MPI_COMM_NULL};
     SCAL_MPI_TRY(MPI_Comm_rank(MPI_COMM_WORLD, &e.rank));
     SCAL_MPI_TRY(MPI_Comm_size(MPI_COMM_WORLD, &e.size));
 
@@ -650,6 +697,11 @@ int scal_mpi_main(int argc, char **argv)
         scal_mpi_die(err);
     if (cfg.report_bindings)
         report_bindings(&e);
+    if (!agree_or_usage_error(&e, open_noise(&e, err, sizeof err), err)) {
+        engine_release(&e, &work, &node);
+        MPI_Finalize();
+        return 2;
+    }
 
     uint64_t pss = scal_pss_bytes(), pss_sum = 0;
     SCAL_MPI_TRY(MPI_Reduce(&pss, &pss_sum, 1, MPI_UINT64_T, MPI_SUM, 0, MPI_COMM_WORLD));
@@ -674,6 +726,9 @@ int scal_mpi_main(int argc, char **argv)
 
     for (int rep = -cfg.warmup + 1; rep <= cfg.repeat; rep++) {
         memset(e.results, 0, work.nresults * sizeof *e.results);
+        /* The monitor's first edge before the barrier, so that it never
+         * delays rank 0's start of the clock after it. */
+        scal_noise_begin(e.noise);
         SCAL_MPI_TRY(MPI_Barrier(MPI_COMM_WORLD));
         double t0 = scal_now();
         if (cfg.pool == SCAL_POOL_MAP)
@@ -681,9 +736,13 @@ int scal_mpi_main(int argc, char **argv)
         else
             dynamic_rep(&e, rep, t0);
         double wall = scal_now() - t0;
+        scal_noise_rep_t noise;
+        scal_noise_end(e.noise, &noise);
         gather_cpus(&e, &rec);
+        if (rep >= 1)
+            gather_noise(&e, &noise);
         if (rep >= 1 && e.rank == 0) {
-            scal_rep_t m = {wall, e.log, e.results, e.arrived};
+            scal_rep_t m = {wall, e.log, e.results, e.arrived, e.noise_all, e.size};
             scal_report_rep(e.report, rep, &m, &rec);
         }
     }

@@ -12,7 +12,9 @@
  * Timing: a repetition starts when all threads are ready (after a barrier)
  * and ends when the parallel region has joined.  Each task is timed on its
  * own; time spent waiting for the GIL is not the task's work and is taken
- * out of busy_s, so speedup = sum of busy / wall stays honest under the GIL. */
+ * out of busy_s, so speedup = sum of busy / wall stays honest under the GIL.
+ * The noise monitor (scal_noise.h) reads its edges outside the timed region:
+ * in the single that sets t0, and after the join. */
 #include "scal_omp.h"
 
 #include <inttypes.h>
@@ -26,6 +28,7 @@
 #include "gil.h"
 #include "scal_cli.h"
 #include "scal_graph.h"
+#include "scal_noise.h"
 #include "scal_place.h"
 #include "scal_report.h"
 #include "scal_sys.h"
@@ -43,6 +46,7 @@ typedef struct engine {
     uint64_t chunk;
     scal_gil_t gil;
     int threads_ok;
+    scal_noise_t *noise;  /* the noise monitor */
 } engine_t;
 
 /* What a task's kernel sees as its yield hooks under the GIL. */
@@ -128,8 +132,9 @@ static void *place_shared(scal_work_t *w, int T, char *err, size_t errlen)
     return mem;
 }
 
-/* One repetition; rep 0 is a warm-up.  Returns the wall time. */
-static double run_rep(engine_t *e, int rep)
+/* One repetition; rep 0 is a warm-up.  Returns the wall time; *noise gets
+ * the monitor's evidence. */
+static double run_rep(engine_t *e, int rep, scal_noise_rep_t *noise)
 {
     const uint64_t ntasks = e->work->ntasks, chunk = e->chunk;
     const int T = e->nthreads, pool = e->cfg->pool;
@@ -162,10 +167,14 @@ static double run_rep(engine_t *e, int rep)
         const scal_yield_t *yp = e->cfg->gil ? &y : NULL;
         /* made by the worker itself, so its pages are near it */
         void *scratch = scal_work_scratch_new(e->work);
+        scal_noise_worker_begin(e->noise, me);
 
 #pragma omp barrier
 #pragma omp single
-        t0 = scal_now();
+        {
+            scal_noise_begin(e->noise);
+            t0 = scal_now();
+        }
         /* the implied barrier of single publishes t0 and starts everyone */
 
         if (ok) {
@@ -181,10 +190,12 @@ static double run_rep(engine_t *e, int rep)
                 }
             }
         }
+        scal_noise_worker_end(e->noise, me, sched_getcpu());
         scal_place_note_pu(&e->place, me);
         scal_work_scratch_free(e->work, scratch);
     }
     double wall = scal_now() - t0;
+    scal_noise_end(e->noise, noise);
     e->threads_ok = ok;
     return wall;
 }
@@ -279,6 +290,12 @@ int scal_omp_main(int argc, char **argv)
     }
     if (cfg.report_bindings)
         scal_place_report(&e.place, stderr, 0);
+    cpu_set_t cpus;
+    scal_place_cpuset(&e.place, &cpus);
+    if (!(e.noise = scal_noise_open(e.nthreads, &cpus, 0, err, sizeof err))) {
+        fprintf(stderr, "%s: %s\n", prog, err);
+        goto done;
+    }
 
     scal_record_t rec;
     fill_template(&e, setup_s, &rec);
@@ -293,7 +310,8 @@ int scal_omp_main(int argc, char **argv)
     int failed = 0;
     for (int rep = -cfg.warmup + 1; rep <= cfg.repeat; rep++) {
         memset(e.results, 0, work.nresults * sizeof *e.results);
-        double wall = run_rep(&e, rep);
+        scal_noise_rep_t noise;
+        double wall = run_rep(&e, rep, &noise);
         if (!e.threads_ok) {
             fprintf(stderr, "%s: the OpenMP runtime did not start %d threads, or binding them failed\n",
                     prog, e.nthreads);
@@ -304,13 +322,14 @@ int scal_omp_main(int argc, char **argv)
             continue;
         fill_cpus(&e, pairs, &rec);
         rec.pss_bytes = scal_pss_bytes();
-        scal_rep_t m = {wall, e.log, e.results, NULL};
+        scal_rep_t m = {wall, e.log, e.results, NULL, &noise, 1};
         scal_report_rep(e.report, rep, &m, &rec);
     }
     status = scal_report_close(e.report);
     if (failed)
         status = 1;
 done:
+    scal_noise_close(e.noise);
     if (gil_ok)
         scal_gil_destroy(&e.gil);
     scal_work_release(&work);

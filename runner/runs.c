@@ -10,13 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "scal_record.h"
 #include "scal_stats.h"
-
-const char *const sr_engine_fields[] = {
-    "engine", "workload", "kernel", "pool", "share", "bind", "ranks", "threads", "workers", "nodes",
-    "tasks", "rep", "wall_s", "task_sum_s", "task_min_s", "task_max_s", "speedup", "efficiency",
-    "first_result_s", "setup_s", "checksum", "valid", "oversubscribed", "cpus", "pss_bytes",
-    "matrix_bytes_per_node", "host", "version", "gil", "chunk", NULL};
 
 static const char *const sr_status_names[] = {"ok", "failed", "timeout", "invalid"};
 
@@ -31,8 +26,8 @@ void sr_runs_header(const sr_plan_t *plan, sr_buf_t *out)
     for (size_t i = 0; i < plan->nsweep; i++)
         sr_buf_printf(out, ",sweep_%s", sr_key(plan->sweep[i])->name);
     sr_buf_puts(out, ",scaling,status,exit_code,elapsed_s,trace");
-    for (int i = 0; sr_engine_fields[i]; i++)
-        sr_buf_printf(out, ",%s", sr_engine_fields[i]);
+    for (size_t i = 0; i < scal_record_nfields(); i++)
+        sr_buf_printf(out, ",%s", scal_record_field(i)->name);
     sr_buf_puts(out, ",stderr_tail\n");
 }
 
@@ -91,10 +86,11 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
         sr_buf_printf(rows, ",%s,%s,%d,%.6f,", p->scaling, sr_status_name(status), res->exit_code,
                       res->elapsed_s);
         sr_csv_field(rows, trace_exists ? p->trace : "");
-        for (int f = 0; sr_engine_fields[f]; f++) {
+        for (size_t f = 0; f < scal_record_nfields(); f++) {
             sr_buf_puts(rows, ",");
             if (nrec)
-                sr_csv_field(rows, sr_csv_get(&rec, r, sr_csv_col(&rec, sr_engine_fields[f])));
+                sr_csv_field(rows,
+                             sr_csv_get(&rec, r, sr_csv_col(&rec, scal_record_field(f)->name)));
         }
         sr_buf_puts(rows, ",");
         if (status != SR_OK) {

@@ -3,7 +3,8 @@
  * Columns: series, run_id, one sweep_<key> column per sweep parameter, status
  * (ok|failed|timeout|invalid), exit_code, elapsed_s (the whole process), trace
  * (path of its trace file, relative to the results folder), the engine's
- * record fields (SR_ENGINE_FIELDS, taken by name from its CSV header), and
+ * record fields (the record schema, scal_record_field(), taken by name from
+ * its CSV header), and
  * stderr_tail (for runs that are not ok, backslash-escaped onto one line).
  *
  * A run that printed no records still gets one row, its engine fields empty.
@@ -15,9 +16,6 @@
 #include "csv.h"
 #include "launch.h"
 #include "sweep.h"
-
-/* The engine record fields runs.csv keeps, in order. */
-extern const char *const sr_engine_fields[];
 
 typedef enum sr_status { SR_OK, SR_FAILED, SR_TIMEOUT, SR_INVALID } sr_status_t;
 const char *sr_status_name(sr_status_t s);

@@ -848,7 +848,10 @@ def pss_bytes():
 
 FIELDS = ("engine workload kernel pool share bind ranks threads workers nodes tasks rep wall_s task_sum_s "
           "task_min_s task_max_s speedup efficiency first_result_s setup_s checksum valid oversubscribed cpus "
-          "pss_bytes matrix_bytes_per_node host version gil chunk").split()
+          "pss_bytes matrix_bytes_per_node host version gil chunk "
+          "busy_mean_s busy_max_s steal_s nivcsw others_running noisy freq_mhz cycles instructions").split()
+# scalestudy's noise monitor fields: not measured here, so unknown (empty in csv, null in json).
+MONITOR = {k: None for k in FIELDS[FIELDS.index("chunk") + 1:]}
 FLOATS = {"wall_s", "task_sum_s", "task_min_s", "task_max_s", "speedup", "efficiency", "first_result_s", "setup_s"}
 STRINGS = {"engine", "workload", "kernel", "pool", "share", "bind", "cpus", "host", "version", "checksum"}
 
@@ -859,6 +862,8 @@ def gil_enabled():
 
 
 def fmt(name, value):
+    if value is None:
+        return ""
     if name in FLOATS:
         return "%.9g" % value
     if name == "checksum":
@@ -870,7 +875,8 @@ def emit(rec, form):
     if form == "csv":
         print(",".join(fmt(k, rec[k]) for k in FIELDS))
     else:
-        print("{" + ",".join('"%s":%s' % (k, json.dumps(fmt(k, rec[k])) if k in STRINGS else fmt(k, rec[k]))
+        print("{" + ",".join('"%s":%s' % (k, "null" if rec[k] is None else
+                                          json.dumps(fmt(k, rec[k])) if k in STRINGS else fmt(k, rec[k]))
                              for k in FIELDS) + "}")
 
 
@@ -939,7 +945,7 @@ def main(argv):
             "workers": args.workers, "nodes": 1, "tasks": work.tasks, "setup_s": setup_s,
             "oversubscribed": oversub, "cpus": "-", "matrix_bytes_per_node": work.matrix_bytes,
             "host": socket.gethostname().split(".")[0], "version": "python-" + platform.python_version(),
-            "gil": gil_enabled(), "chunk": args.chunk,
+            "gil": gil_enabled(), "chunk": args.chunk, **MONITOR,
         }
         if args.format == "csv":
             print(",".join(FIELDS))

@@ -32,6 +32,7 @@ typedef struct paths_state {
                              * the Kronecker generator, or the uniform one for
                              * sparse storage (NULL: rows come from the generator) */
     scal_kron_t kron;
+    scal_adj_t rows_view;   /* sparse, after the fill: the storage's rows as lists */
     scal_adj_t *ref;        /* the validation reference, built on first use */
     scal_pair_t *pairs;
     size_t q;
@@ -83,7 +84,8 @@ static void paths_release(scal_work_t *w)
     if (!s)
         return;
     scal_adj_free(s->lists);
-    scal_adj_free(s->ref);
+    if (s->ref != &s->rows_view)
+        scal_adj_free(s->ref);
     free(s->pairs);
     free(s->order);
     free(s->group);
@@ -199,10 +201,23 @@ static int paths_fill(scal_work_t *w, int phase, int part, int nparts, char *err
     return edges < 0 ? -1 : 0;
 }
 
+/* Sparse storage holds every arc in its rows: once filled, the lists it was
+ * filled from go (a scale-22 Kronecker graph's are half a gigabyte per
+ * process), and validation walks the storage's rows (CSR) instead. */
+static void drop_lists(paths_state_t *s)
+{
+    if (s->kernel != SCAL_KERNEL_SPARSE || !s->lists)
+        return;
+    scal_adj_free(s->lists);
+    s->lists = NULL;
+    s->rows_view = (scal_adj_t){s->g.m, s->g.arcs, s->g.out_start, s->g.out};
+}
+
 static int paths_after_fill(scal_work_t *w, int lead, char *err, size_t errlen)
 {
     paths_state_t *s = w->state;
     const char *path = w->cfg->write_graph;
+    drop_lists(s);
     if (!lead || !path)
         return 0;
     /* Whole or not at all, like every result file (and a device such as
@@ -294,7 +309,11 @@ static uint64_t paths_validate(const scal_work_t *w, const scal_result_t *res, c
     if (bad)
         return bad;
     /* The reference comes from the generator or the file, not from the
-     * storage the kernels searched. */
+     * storage the kernels searched; except for sparse storage, whose
+     * reference BFS walks the storage's rows (the lists are gone, see
+     * drop_lists(); the search walks columns as well). */
+    if (s->kernel == SCAL_KERNEL_SPARSE && !s->lists)
+        s->ref = &s->rows_view;
     if (!s->ref && !s->lists &&
         !(s->ref = scal_adj_generate(s->m, w->cfg->fraction, w->cfg->seed, err, errlen)))
         return s->q;

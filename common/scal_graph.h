@@ -312,8 +312,9 @@ void scal_adj_free(scal_adj_t *a);
  * ('%') and blank lines are skipped.
  * Returns NULL with "FILE:LINE: ..." on a bad header, a bad size line (not
  * three integers, rows or cols < 1, rows != cols, nnz < 0, rows above
- * SCAL_GRAPH_MAX_NODES, or so many rows that the smaller storage layout of
- * the graph would exceed MemAvailable: refused before any list is made), an
+ * SCAL_GRAPH_MAX_NODES, or so many rows and entries that the smallest
+ * storage layout of the graph (sparse, for the announced entries) would
+ * exceed MemAvailable: refused before any list is made), an
  * index outside 1..rows, a bad value, garbage on a
  * line, more entries than announced or fewer (LINE is then the line after
  * the last), or "FILE: ..." when the file cannot be read or memory runs out. */

@@ -37,6 +37,10 @@ static const char *const format_names[] = {"human", "csv", "json", NULL};
 /* In scal_kernel_t and scal_share_t order. */
 static const char *const kernel_names[] = {"bitset", "matvec", NULL};
 static const char *const share_names[] = {"window", "copy", "per-task", NULL};
+/* In scal_storage_t, scal_generator_t and scal_graph_format_t order. */
+static const char *const storage_names[] = {"auto", "bitset", "sparse", NULL};
+static const char *const generator_names[] = {"uniform", "kron", NULL};
+static const char *const graph_format_names[] = {"auto", "mtx", "snap", "el", NULL};
 /* In scal_bind_policy_t order. */
 static const char *const bind_names[] = {"auto", "none", "compact", "spread", NULL};
 
@@ -97,13 +101,27 @@ static const opt_t options[] = {
     {"pairs-file", OPT_STR, OFF(pairs_file), 0, 0, 0, 0, NULL, ANY, "paths", "FILE",
      "query pairs from CSV source,target (0-based)"},
     {"graph", OPT_STR, OFF(graph_file), 0, 0, 0, 0, NULL, ANY, "paths", "FILE",
-     "read the graph from a Matrix Market file (1-based)"},
+     "read the graph from a file: Matrix Market (1-based), SNAP edge list or GAP .el "
+     "(0-based); see --graph-format"},
+    {"graph-format", OPT_ENUM, OFF(graph_format), 0, 0, 0, 0, graph_format_names, ANY, "paths",
+     "F", "--graph's format (auto: .mtx/.mm Matrix Market, .el GAP edge list, else a SNAP "
+     "edge list unless it starts with a Matrix Market banner)"},
+    {"generator", OPT_ENUM, OFF(generator), 0, 0, 0, 0, generator_names, ANY, "paths", "G",
+     "generated graph: uniform (--nodes, --fraction) or Graph500 Kronecker (--scale, "
+     "--edge-factor, undirected)"},
+    {"scale", OPT_INT, OFF(scale), 1, 30, 0, 0, NULL, ANY, "paths", "S",
+     "kron: 2^S nodes"},
+    {"edge-factor", OPT_U64, OFF(edge_factor), 1, 1024, 0, 0, NULL, ANY, "paths", "E",
+     "kron: E * 2^S edges, each in both directions"},
     {"write-graph", OPT_STR, OFF(write_graph), 0, 0, 0, 0, NULL, ANY, "paths", "FILE",
-     "write the graph as Matrix Market"},
+     "write the graph: an edge list (0-based) if FILE ends in .el or .txt, else Matrix Market"},
     {"max-hop", OPT_INT, OFF(max_hop), 0, 1000000, 0, 0, NULL, ANY, "paths", "H",
      "longest path searched, in hops"},
     {"kernel", OPT_ENUM, OFF(kernel), 0, 0, 0, 0, kernel_names, ANY, "paths", "K",
      "bitset (fast) or matvec (the seed's vector-matrix products)"},
+    {"storage", OPT_ENUM, OFF(storage), 0, 0, 0, 0, storage_names, ANY, "paths", "S",
+     "graph storage for the fast kernel: bitset (dense bit matrix), sparse (CSR + CSC), or "
+     "auto (bitset only for small dense graphs)"},
     {"group", OPT_FLAG, OFF(group), 0, 0, 0, 0, NULL, ANY, "paths", NULL,
      "a task is every pair of one source (one search answers them all)"},
     {"share", OPT_ENUM, OFF(share), 0, 0, 0, 0, share_names, SCAL_ENGINE_MPI, "paths", "S",
@@ -182,6 +200,11 @@ void scal_config_defaults(scal_config_t *cfg, const char *prog, const char *engi
     cfg->pairs = SCAL_DEFAULT_PAIRS;
     cfg->max_hop = SCAL_DEFAULT_MAX_HOP;
     cfg->kernel = 0;
+    cfg->storage = SCAL_STORAGE_AUTO;
+    cfg->generator = SCAL_GEN_UNIFORM;
+    cfg->scale = SCAL_DEFAULT_SCALE;
+    cfg->edge_factor = SCAL_DEFAULT_EDGE_FACTOR;
+    cfg->graph_format = 0;
     cfg->share = SCAL_SHARE_WINDOW;
 }
 

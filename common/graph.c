@@ -12,9 +12,16 @@
 
 #include "scal_err.h"
 
+/* graph_sparse.c: the sparse layout's two fills. */
+int64_t scal_graph_sparse_fill_rows(scal_graph_t *g, const scal_adj_t *a, uint64_t r0, uint64_t r1,
+                                    char *err, size_t errlen);
+int scal_graph_sparse_fill_cols(scal_graph_t *g, uint64_t c0, uint64_t c1, char *err,
+                                size_t errlen);
+
 static const char *const kernel_names[] = {
     [SCAL_KERNEL_BITSET] = "bitset",
     [SCAL_KERNEL_MATVEC] = "matvec",
+    [SCAL_KERNEL_SPARSE] = "sparse",
 };
 #define N_KERNELS (sizeof kernel_names / sizeof kernel_names[0])
 
@@ -31,7 +38,7 @@ int scal_kernel_parse(const char *name, scal_kernel_t *kernel, char *err, size_t
             return 0;
         }
     }
-    return scal_errf(err, errlen, "kernel '%s' is neither bitset nor matvec", name);
+    return scal_errf(err, errlen, "kernel '%s' is not bitset, matvec or sparse", name);
 }
 
 static int check_m(uint64_t m, char *err, size_t errlen)
@@ -61,6 +68,9 @@ int scal_graph_bytes(uint64_t m, scal_kernel_t kernel, size_t *bytes, char *err,
 {
     if (check_m(m, err, errlen))
         return -1;
+    if (kernel == SCAL_KERNEL_SPARSE)
+        return scal_errf(err, errlen, "sparse storage is sized by its arcs too "
+                         "(scal_graph_sparse_bytes)");
     size_t n = 0;
     int overflow;
     if (kernel == SCAL_KERNEL_MATVEC)
@@ -145,6 +155,9 @@ int64_t scal_graph_fill_random(scal_graph_t *g, double p, uint64_t seed, uint64_
 {
     if (scal_graph_check_p(p, err, errlen) || check_range("rows", r0, r1, g->m, err, errlen))
         return -1;
+    if (g->kernel == SCAL_KERNEL_SPARSE)
+        return scal_errf(err, errlen, "sparse storage is filled from adjacency lists "
+                         "(scal_adj_generate, then scal_graph_fill_adj)");
     int64_t edges = 0;
     for (uint32_t i = (uint32_t)r0; i < r1; i++) {
         clear_row(g, i);
@@ -164,6 +177,8 @@ int64_t scal_graph_fill_adj(scal_graph_t *g, const scal_adj_t *a, uint64_t r0, u
                          g->m);
     if (check_range("rows", r0, r1, g->m, err, errlen))
         return -1;
+    if (g->kernel == SCAL_KERNEL_SPARSE)
+        return scal_graph_sparse_fill_rows(g, a, r0, r1, err, errlen);
     for (uint32_t i = (uint32_t)r0; i < r1; i++) {
         clear_row(g, i);
         for (uint64_t k = a->start[i]; k < a->start[i + 1]; k++)
@@ -216,6 +231,8 @@ int scal_graph_fill_cols(scal_graph_t *g, uint64_t c0, uint64_t c1, char *err, s
 {
     if (check_range("columns", c0, c1, g->m, err, errlen))
         return -1;
+    if (g->kernel == SCAL_KERNEL_SPARSE)
+        return scal_graph_sparse_fill_cols(g, c0, c1, err, errlen);
     if (g->kernel != SCAL_KERNEL_BITSET || c0 == c1)
         return 0;
     const size_t nw = g->words;
@@ -258,6 +275,11 @@ int scal_graph_fill_cols(scal_graph_t *g, uint64_t c0, uint64_t c1, char *err, s
 uint32_t scal_graph_row(const scal_graph_t *g, uint32_t i, uint32_t *out)
 {
     uint32_t n = 0;
+    if (g->kernel == SCAL_KERNEL_SPARSE) {
+        n = (uint32_t)(g->out_start[i + 1] - g->out_start[i]);
+        memcpy(out, g->out + g->out_start[i], (size_t)n * sizeof *out);
+        return n;
+    }
     if (g->kernel == SCAL_KERNEL_MATVEC) {
         const uint8_t *r = g->dense + (size_t)i * g->m;
         for (uint32_t j = 0; j < g->m; j++)
@@ -275,6 +297,8 @@ uint32_t scal_graph_row(const scal_graph_t *g, uint32_t i, uint32_t *out)
 uint64_t scal_graph_edges(const scal_graph_t *g, uint32_t r0, uint32_t r1)
 {
     uint64_t n = 0;
+    if (g->kernel == SCAL_KERNEL_SPARSE)
+        return g->out_start[r1] - g->out_start[r0];
     if (g->kernel == SCAL_KERNEL_MATVEC) {
         const uint8_t *d = g->dense + (size_t)r0 * g->m, *end = g->dense + (size_t)r1 * g->m;
         for (; d < end; d++)
@@ -390,52 +414,6 @@ scal_adj_t *scal_adj_from_graph(const scal_graph_t *g, char *err, size_t errlen)
     }
     for (uint32_t i = 0; i < g->m; i++)
         scal_graph_row(g, i, a->next + a->start[i]);
-    return a;
-}
-
-static int cmp_u32(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return (a > b) - (a < b);
-}
-
-scal_adj_t *scal_adj_from_arcs(uint64_t m, size_t n, const uint32_t *src, const uint32_t *dst,
-                               char *err, size_t errlen)
-{
-    if (check_m(m, err, errlen))
-        return NULL;
-    for (size_t k = 0; k < n; k++) {
-        if (src[k] >= m || dst[k] >= m) {
-            scal_errf(err, errlen, "arc %zu: %u -> %u leaves nodes 0..%" PRIu64, k, src[k], dst[k],
-                      m - 1);
-            return NULL;
-        }
-    }
-    scal_adj_t *a = adj_new((uint32_t)m, err, errlen);
-    if (!a)
-        return NULL;
-    for (size_t k = 0; k < n; k++)
-        a->start[src[k] + 1] += src[k] != dst[k];
-    if (adj_alloc_next(a, err, errlen)) {
-        scal_adj_free(a);
-        return NULL;
-    }
-    /* Place arcs by source (start[i] advances to the end of row i), then
-     * sort and merge each row, packing the rows down as they shrink. */
-    for (size_t k = 0; k < n; k++)
-        if (src[k] != dst[k])
-            a->next[a->start[src[k]]++] = dst[k];
-    uint64_t begin = 0, out = 0;
-    for (uint32_t i = 0; i < a->m; i++) {
-        uint64_t end = a->start[i];
-        qsort(a->next + begin, (size_t)(end - begin), sizeof *a->next, cmp_u32);
-        a->start[i] = out;
-        for (uint64_t k = begin; k < end; k++)
-            if (k == begin || a->next[k] != a->next[k - 1])
-                a->next[out++] = a->next[k];
-        begin = end;
-    }
-    a->start[a->m] = a->edges = out;
     return a;
 }
 

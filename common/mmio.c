@@ -184,13 +184,19 @@ static int parse_size(struct mm_reader *r, uint32_t *m, uint64_t *nnz)
                          r->path, r->lineno, n);
     /* A short file can announce 2^31 nodes; refuse a graph that no layout
      * could hold before its adjacency lists (8 bytes a node) are made. */
-    size_t bitset, dense;
+    size_t bitset, dense, sparse;
+    uint64_t most = (uint64_t)rows * (uint64_t)(rows - 1);
+    if (scal_graph_sparse_bytes((uint64_t)rows, (uint64_t)n < most ? (uint64_t)n : most, &sparse,
+                                NULL, 0) != 0)
+        sparse = SIZE_MAX;
     char what[PATH_MAX_SHOWN + 64];
     snprintf(what, sizeof what, "%.*s:%ld: a graph of %lld nodes", PATH_MAX_SHOWN, r->path,
              r->lineno, rows);
     if (scal_graph_bytes((uint64_t)rows, SCAL_KERNEL_BITSET, &bitset, NULL, 0) != 0 ||
         scal_graph_bytes((uint64_t)rows, SCAL_KERNEL_MATVEC, &dense, NULL, 0) != 0)
         dense = bitset = SIZE_MAX;
+    if (sparse < dense)
+        dense = sparse;
     if (scal_mem_check(bitset < dense ? bitset : dense, what, NULL, r->err, r->errlen) != 0)
         return -1;
     *m = (uint32_t)rows;

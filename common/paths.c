@@ -14,6 +14,7 @@ static const struct paths_kernel {
 } kernels[] = {
     [SCAL_KERNEL_BITSET] = {bitset_distance, bitset_distances_from},
     [SCAL_KERNEL_MATVEC] = {matvec_distance, matvec_distances_from},
+    [SCAL_KERNEL_SPARSE] = {sparse_distance, sparse_distances_from},
 };
 
 scal_paths_scratch_t *scal_paths_scratch_new(const scal_graph_t *g)
@@ -26,12 +27,23 @@ scal_paths_scratch_t *scal_paths_scratch_new(const scal_graph_t *g)
      * will use it. */
     size_t bytes = g->kernel == SCAL_KERNEL_MATVEC
                        ? (size_t)g->m * (sizeof *s->acc + sizeof *s->v)
+                   : g->kernel == SCAL_KERNEL_SPARSE
+                       ? SPARSE_VECTORS * g->words * sizeof(uint64_t) +
+                             2 * (size_t)g->m * sizeof(uint32_t)
                        : BITSET_VECTORS * g->words * sizeof(uint64_t);
     bytes = (bytes + 63) / 64 * 64;
     void *mem = aligned_alloc(64, bytes);
     if (!mem) {
         free(s);
         return NULL;
+    }
+    if (g->kernel == SCAL_KERNEL_SPARSE) {
+        /* the queues are written before they are read */
+        s->bits = mem;
+        memset(mem, 0, SPARSE_VECTORS * g->words * sizeof(uint64_t));
+        s->queue = (uint32_t *)(s->bits + SPARSE_VECTORS * g->words);
+        sparse_scratch_init(s, g);
+        return s;
     }
     memset(mem, 0, bytes);
     if (g->kernel == SCAL_KERNEL_MATVEC) {

@@ -10,6 +10,8 @@
 typedef enum { SCAL_POOL_MAP, SCAL_POOL_SUBMIT, SCAL_POOL_AS_COMPLETED } scal_pool_t;
 typedef enum { SCAL_FMT_HUMAN, SCAL_FMT_CSV, SCAL_FMT_JSON } scal_format_t;
 typedef enum { SCAL_SHARE_WINDOW, SCAL_SHARE_COPY, SCAL_SHARE_PER_TASK } scal_share_t;
+typedef enum { SCAL_STORAGE_AUTO, SCAL_STORAGE_BITSET, SCAL_STORAGE_SPARSE } scal_storage_t;
+typedef enum { SCAL_GEN_UNIFORM, SCAL_GEN_KRON } scal_generator_t;
 
 /* Which engine parses a command line: options carry a mask of these. */
 enum { SCAL_ENGINE_OMP = 1u << 0, SCAL_ENGINE_MPI = 1u << 1 };
@@ -50,6 +52,11 @@ typedef struct scal_config {
     const char *write_graph; /* write the graph as Matrix Market */
     int max_hop;             /* H */
     int kernel;              /* scal_kernel_t: bitset | matvec */
+    int storage;             /* scal_storage_t: auto | bitset | sparse */
+    int generator;           /* scal_generator_t: uniform | kron */
+    int scale;               /* kron: 2^scale nodes */
+    uint64_t edge_factor;    /* kron: edges per node */
+    int graph_format;        /* scal_graph_format_t: auto | mtx | snap | el */
     int group;               /* a task is all pairs of one source */
     int share;               /* scal-mpi: scal_share_t */
 } scal_config_t;
@@ -68,6 +75,8 @@ void scal_config_defaults(scal_config_t *cfg, const char *prog, const char *engi
 #define SCAL_DEFAULT_FRACTION 0.01
 #define SCAL_DEFAULT_PAIRS 1000
 #define SCAL_DEFAULT_MAX_HOP 8
+#define SCAL_DEFAULT_SCALE 16
+#define SCAL_DEFAULT_EDGE_FACTOR 16
 
 /* Most tasks or query pairs one run takes (--tasks, --pairs, a pairs file). */
 #define SCAL_MAX_TASKS 100000000ULL

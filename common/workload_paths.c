@@ -1,8 +1,9 @@
 /* workload_paths.c - the paths workload: hop-limited path distances on a
  * large directed graph, the seed's demo 2.
  *
- * The graph (generated from (nodes, fraction, seed), or read from a Matrix
- * Market file) is the workload's shared data: the engine places it (heap for
+ * The graph (generated uniform from (nodes, fraction, seed) or Kronecker
+ * from (scale, edge factor, seed), or read from a Matrix Market or edge-list
+ * file) is the workload's shared data, in bitset or sparse storage: the engine places it (heap for
  * threads; per node, per rank or per task for ranks) and fills it in two
  * parallel phases, rows then columns (scal_graph.h).  A task answers one
  * pair, or with --group every pair of one source by a single search.  Each
@@ -10,6 +11,7 @@
  * is range-checked and d == 1 checked against the edge, and a sample of pairs
  * is recomputed by a plain BFS over adjacency lists built independently of
  * the searched storage. */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +28,11 @@ typedef struct paths_state {
     uint32_t m;
     scal_kernel_t kernel;
     scal_graph_t g;
-    scal_adj_t *file_adj;   /* --graph: the file's edges */
+    scal_adj_t *lists;      /* the edges the storage is filled from: --graph's file,
+                             * the Kronecker generator, or the uniform one for
+                             * sparse storage (NULL: rows come from the generator) */
+    scal_kron_t kron;
+    scal_adj_t rows_view;   /* sparse, after the fill: the storage's rows as lists */
     scal_adj_t *ref;        /* the validation reference, built on first use */
     scal_pair_t *pairs;
     size_t q;
@@ -77,13 +83,25 @@ static void paths_release(scal_work_t *w)
     paths_state_t *s = w->state;
     if (!s)
         return;
-    scal_adj_free(s->file_adj);
-    scal_adj_free(s->ref);
+    scal_adj_free(s->lists);
+    if (s->ref != &s->rows_view)
+        scal_adj_free(s->ref);
     free(s->pairs);
     free(s->order);
     free(s->group);
     free(s);
     w->state = NULL;
+}
+
+/* Refuse a generated graph whose adjacency lists and sparse storage
+ * (about 12 bytes an arc, 24 a node) cannot fit, before generating it. */
+static int lists_fit(uint32_t m, double arcs, char *err, size_t errlen)
+{
+    double need = 12.0 * arcs + 24.0 * (double)m;
+    char what[96];
+    snprintf(what, sizeof what, "graph lists and storage (sparse, M = %u, up to %.0f arcs)", m,
+             arcs);
+    return scal_mem_check(need < 1.8e19 ? (uint64_t)need : UINT64_MAX, what, NULL, err, errlen);
 }
 
 static int paths_prepare(scal_work_t *w, char *err, size_t errlen)
@@ -93,18 +111,47 @@ static int paths_prepare(scal_work_t *w, char *err, size_t errlen)
     if (!s)
         return scal_errf(err, errlen, "out of memory");
     w->state = s;
-    s->kernel = (scal_kernel_t)c->kernel;
+    s->kron = (scal_kron_t){(unsigned)c->scale, c->edge_factor, c->seed};
+    if (c->kernel == SCAL_KERNEL_MATVEC && c->storage != SCAL_STORAGE_AUTO)
+        return scal_errf(err, errlen, "--storage %s: the matvec kernel has its own dense layout "
+                         "(--storage chooses the fast kernel's)",
+                         c->storage == SCAL_STORAGE_SPARSE ? "sparse" : "bitset");
+    double expected_arcs = 0.0;
     if (c->graph_file) {
-        if (!(s->file_adj = scal_mm_read(c->graph_file, err, errlen)))
+        if (!(s->lists = scal_graph_read(c->graph_file, (scal_graph_format_t)c->graph_format, err,
+                                         errlen)))
             return -1;
-        s->m = s->file_adj->m;
+        s->m = s->lists->m;
+    } else if (c->generator == SCAL_GEN_KRON) {
+        if (scal_kron_check(&s->kron, err, errlen) != 0 ||
+            lists_fit(UINT32_C(1) << c->scale,
+                      2.0 * (double)c->edge_factor * (double)(UINT64_C(1) << c->scale), err,
+                      errlen) != 0 ||
+            !(s->lists = scal_adj_kron(&s->kron, err, errlen)))
+            return -1;
+        s->m = s->lists->m;
     } else {
         if (scal_graph_check_p(c->fraction, err, errlen) != 0)
             return -1;
         s->m = (uint32_t)c->nodes;
+        expected_arcs = c->fraction * (double)s->m * (double)(s->m - 1);
     }
+    if (c->kernel == SCAL_KERNEL_MATVEC)
+        s->kernel = SCAL_KERNEL_MATVEC;
+    else if (c->storage == SCAL_STORAGE_BITSET)
+        s->kernel = SCAL_KERNEL_BITSET;
+    else if (c->storage == SCAL_STORAGE_SPARSE)
+        s->kernel = SCAL_KERNEL_SPARSE;
+    else
+        s->kernel = scal_storage_auto(s->m, s->lists ? s->lists->edges : (uint64_t)expected_arcs);
+    if (s->kernel == SCAL_KERNEL_SPARSE && !s->lists &&
+        (lists_fit(s->m, expected_arcs, err, errlen) != 0 ||
+         !(s->lists = scal_adj_generate(s->m, c->fraction, c->seed, err, errlen))))
+        return -1;
     size_t bytes;
-    if (scal_graph_bytes(s->m, s->kernel, &bytes, err, errlen) != 0)
+    if (s->kernel == SCAL_KERNEL_SPARSE
+            ? scal_graph_sparse_bytes(s->m, s->lists->edges, &bytes, err, errlen) != 0
+            : scal_graph_bytes(s->m, s->kernel, &bytes, err, errlen) != 0)
         return -1;
     if (c->pairs_file) {
         if (scal_pairs_read_csv(c->pairs_file, s->m, &s->pairs, &s->q, err, errlen) != 0)
@@ -119,8 +166,12 @@ static int paths_prepare(scal_work_t *w, char *err, size_t errlen)
     s->largest_group = 1;
     if (c->group && group_by_source(s, w, err, errlen) != 0)
         return -1;
-    snprintf(s->what, sizeof s->what, "graph storage (%s, M = %u)", scal_kernel_name(s->kernel),
-             s->m);
+    if (s->kernel == SCAL_KERNEL_SPARSE)
+        snprintf(s->what, sizeof s->what, "graph storage (sparse, M = %u, %" PRIu64 " arcs)",
+                 s->m, s->lists->edges);
+    else
+        snprintf(s->what, sizeof s->what, "graph storage (%s, M = %u)",
+                 scal_kernel_name(s->kernel), s->m);
     w->shared_bytes = bytes;
     w->shared_what = s->what;
     w->kernel = scal_kernel_name(s->kernel);
@@ -130,6 +181,9 @@ static int paths_prepare(scal_work_t *w, char *err, size_t errlen)
 static int paths_attach(scal_work_t *w, void *mem, char *err, size_t errlen)
 {
     paths_state_t *s = w->state;
+    if (s->kernel == SCAL_KERNEL_SPARSE)
+        return scal_graph_sparse_view(&s->g, mem, w->shared_bytes, s->m, s->lists->edges, err,
+                                      errlen);
     return scal_graph_view(&s->g, mem, w->shared_bytes, s->m, s->kernel, err, errlen);
 }
 
@@ -140,17 +194,30 @@ static int paths_fill(scal_work_t *w, int phase, int part, int nparts, char *err
     uint64_t hi = (uint64_t)s->m * (uint64_t)(part + 1) / (uint64_t)nparts;
     if (phase == 1)
         return scal_graph_fill_cols(&s->g, lo, hi, err, errlen);
-    int64_t edges = s->file_adj
-                        ? scal_graph_fill_adj(&s->g, s->file_adj, lo, hi, err, errlen)
+    int64_t edges = s->lists
+                        ? scal_graph_fill_adj(&s->g, s->lists, lo, hi, err, errlen)
                         : scal_graph_fill_random(&s->g, w->cfg->fraction, w->cfg->seed, lo, hi,
                                                  err, errlen);
     return edges < 0 ? -1 : 0;
+}
+
+/* Sparse storage holds every arc in its rows: once filled, the lists it was
+ * filled from go (a scale-22 Kronecker graph's are half a gigabyte per
+ * process), and validation walks the storage's rows (CSR) instead. */
+static void drop_lists(paths_state_t *s)
+{
+    if (s->kernel != SCAL_KERNEL_SPARSE || !s->lists)
+        return;
+    scal_adj_free(s->lists);
+    s->lists = NULL;
+    s->rows_view = (scal_adj_t){s->g.m, s->g.arcs, s->g.out_start, s->g.out};
 }
 
 static int paths_after_fill(scal_work_t *w, int lead, char *err, size_t errlen)
 {
     paths_state_t *s = w->state;
     const char *path = w->cfg->write_graph;
+    drop_lists(s);
     if (!lead || !path)
         return 0;
     /* Whole or not at all, like every result file (and a device such as
@@ -162,7 +229,10 @@ static int paths_after_fill(scal_work_t *w, int lead, char *err, size_t errlen)
         scal_outfile_abort(&out);
         return -1;
     }
-    if (scal_mm_fprint(&s->g, out.fp, err, errlen) != 0) {
+    size_t n = strlen(path);
+    int el = (n > 3 && strcmp(path + n - 3, ".el") == 0) ||
+             (n > 4 && strcmp(path + n - 4, ".txt") == 0);
+    if ((el ? scal_el_fprint : scal_mm_fprint)(&s->g, out.fp, err, errlen) != 0) {
         scal_outfile_abort(&out);
         return -1;
     }
@@ -243,8 +313,12 @@ static uint64_t paths_validate(const scal_work_t *w, const scal_result_t *res, c
     if (bad)
         return bad;
     /* The reference comes from the generator or the file, not from the
-     * storage the kernels searched. */
-    if (!s->ref && !s->file_adj &&
+     * storage the kernels searched; except for sparse storage, whose
+     * reference BFS walks the storage's rows (the lists are gone, see
+     * drop_lists(); the search walks columns as well). */
+    if (s->kernel == SCAL_KERNEL_SPARSE && !s->lists)
+        s->ref = &s->rows_view;
+    if (!s->ref && !s->lists &&
         !(s->ref = scal_adj_generate(s->m, w->cfg->fraction, w->cfg->seed, err, errlen)))
         return s->q;
     int32_t *dist = malloc(s->q * sizeof *dist);
@@ -255,7 +329,7 @@ static uint64_t paths_validate(const scal_work_t *w, const scal_result_t *res, c
     for (size_t r = 0; r < s->q; r++)
         dist[r] = (int32_t)res[r].v[2];
     size_t sample = s->q < VALIDATE_SAMPLE ? s->q : VALIDATE_SAMPLE;
-    int rc = scal_paths_validate(&s->g, s->file_adj ? s->file_adj : s->ref, s->pairs, dist, s->q,
+    int rc = scal_paths_validate(&s->g, s->lists ? s->lists : s->ref, s->pairs, dist, s->q,
                                  w->cfg->max_hop, sample, err, errlen);
     free(dist);
     return rc == 0 ? 0 : 1;

@@ -19,7 +19,7 @@ seconds=${SCAL_FUZZ_SECONDS:-60}
 jobs=${SCAL_FUZZ_JOBS:-$(nproc)}
 build=${SCAL_FUZZ_BUILD_DIR:-$scal_root/build-fuzz}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_mmio fuzz_pairs fuzz_jobfile)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_mmio fuzz_pairs fuzz_edgelist fuzz_jobfile)
 
 # clang, its libFuzzer runtime, and its OpenMP runtime (the project needs one).
 scal_install_deps clang libclang-rt-dev libomp-dev

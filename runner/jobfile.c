@@ -39,6 +39,9 @@ static const char *const sr_pools[] = {"map", "submit", "as-completed", NULL};
 static const char *const sr_binds[] = {"auto", "none", "compact", "spread", NULL};
 static const char *const sr_kernels[] = {"matvec", "bitset", NULL};
 static const char *const sr_shares[] = {"per-task", "copy", "window", NULL};
+static const char *const sr_storages[] = {"auto", "bitset", "sparse", NULL};
+static const char *const sr_generators[] = {"uniform", "kron", NULL};
+static const char *const sr_graph_formats[] = {"auto", "mtx", "snap", "el", NULL};
 /* The problem-size keys that weak scaling may grow with the workers. */
 static const char *const sr_weak_keys[] = {"tasks", "pairs", NULL};
 
@@ -72,6 +75,12 @@ static const sr_key_t sr_keys[SR_NKEYS] = {
     [SR_K_MAX_HOP] = {"max-hop", SR_KIND_UINT, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
     [SR_K_KERNEL] = {"kernel", SR_KIND_ENUM, sr_kernels, 0, SR_ALL_ENGINES, SR_PATHS},
     [SR_K_GROUP] = {"group", SR_KIND_BOOL, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
+    [SR_K_STORAGE] = {"storage", SR_KIND_ENUM, sr_storages, 0, SR_ALL_ENGINES, SR_PATHS},
+    [SR_K_GENERATOR] = {"generator", SR_KIND_ENUM, sr_generators, 0, SR_ALL_ENGINES, SR_PATHS},
+    [SR_K_SCALE] = {"scale", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
+    [SR_K_EDGE_FACTOR] = {"edge-factor", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
+    [SR_K_GRAPH_FORMAT] = {"graph-format", SR_KIND_ENUM, sr_graph_formats, 0, SR_ALL_ENGINES,
+                           SR_PATHS},
     [SR_K_SHARE] = {"share", SR_KIND_ENUM, sr_shares, 0, SR_MPI, SR_PATHS},
     [SR_K_RANKS_PER_NODE] = {"ranks-per-node", SR_KIND_POSINT, NULL, 0, SR_MPI, SR_ALL_WORKLOADS},
     [SR_K_THREADS] = {"threads", SR_KIND_POSINT, NULL, 0, SR_MPI, SR_ALL_WORKLOADS},

@@ -12,9 +12,10 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 scal_install_deps
-# A real local Slurm (jobs/slurm/tests/) for the end-to-end Slurm tests, and
-# Debian's python3 with numpy for the seed's Python pools side by side.
-scal_install_optional slurm-wlm munge python3 python3-numpy
+# A real local Slurm (jobs/slurm/tests/) for the end-to-end Slurm tests,
+# Debian's python3 with numpy for the seed's Python pools side by side, and
+# python3-igraph, the independent reference of the graph tests (tests/graphs.sh).
+scal_install_optional slurm-wlm munge python3 python3-numpy python3-igraph
 
 ci=${CI:-false}
 sanitize=${SCAL_TEST_SANITIZE:-$([ "$ci" = true ] && echo 1 || echo 0)}

@@ -1,18 +1,25 @@
 /* paths_bench.c - time the paths kernels per query, single-threaded, by hand
  * (not a test: timings depend on the machine).  Builds the generated graph
- * (or reads a Matrix Market file), draws Q pairs, answers them `reps` times
+ * (or reads a graph file: Matrix Market, SNAP or GAP .el), draws Q pairs, answers them `reps` times
  * after one warm-up pass, validates the answers untimed, and prints the
  * per-query time of each pass and their median.
  *
  *   paths_bench --m 4096 --p 0.01 --h 8 --q 20000 --reps 5
  *   paths_bench --m 20000 --p 0.0005 --h 12 --kernel bitset --targets 16
- */
+ *   paths_bench --graph kron18.el --kernel sparse --h 1000 --q 2000
+ *
+ * With --graph and sparse storage it also times the build the way GAP's
+ * builder is timed: the file's arcs, in file order, to adjacency lists,
+ * then CSR rows and CSC columns (OMP_NUM_THREADS threads); "read" is the
+ * rest of loading the file (parsing). */
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <omp.h>
 
 #include "scal_graph.h"
 #include "scal_paths.h"
@@ -34,8 +41,8 @@ static const struct config defaults = {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: paths_bench [--m N] [--p P] [--seed S] [--graph FILE.mtx] [--h H]\n"
-               "                   [--q Q] [--kernel bitset|matvec] [--reps R]\n"
+    fprintf(f, "usage: paths_bench [--m N] [--p P] [--seed S] [--graph FILE] [--h H]\n"
+               "                   [--q Q] [--kernel bitset|matvec|sparse] [--reps R]\n"
                "                   [--targets K] [--sample N]\n"
                "  --targets K  answer K targets per source with the grouped call\n"
                "  --sample N   re-check N pairs with the reference BFS (untimed)\n"
@@ -109,9 +116,36 @@ int main(int argc, char **argv)
         return rc;
 
     scal_adj_t *file = NULL;
-    if (c.graph && !(file = scal_mm_read(c.graph, err, sizeof err))) {
+    double r0 = scal_now();
+    if (c.graph && !(file = scal_graph_read(c.graph, SCAL_GRAPH_AUTO, err, sizeof err))) {
         fprintf(stderr, "paths_bench: %s\n", err);
         return 2;
+    }
+    double read_s = scal_now() - r0, lists_s = 0.0;
+    if (!file && c.kernel == SCAL_KERNEL_SPARSE &&
+        !(file = scal_adj_generate(c.m, c.p, c.seed, err, sizeof err))) {
+        fprintf(stderr, "paths_bench: %s\n", err);
+        return 2;
+    }
+    if (file && c.graph && c.kernel == SCAL_KERNEL_SPARSE) {
+        /* the builder again, on the file's arcs in file order */
+        uint32_t *src = malloc(file->edges * sizeof *src), *dst = malloc(file->edges * sizeof *dst);
+        if (!src || !dst) {
+            fprintf(stderr, "paths_bench: out of memory for %" PRIu64 " arcs\n", file->edges);
+            return 1;
+        }
+        for (uint32_t i = 0; i < file->m; i++)
+            for (uint64_t k = file->start[i]; k < file->start[i + 1]; k++) {
+                src[k] = i;
+                dst[k] = file->next[k];
+            }
+        double b0 = scal_now();
+        scal_adj_t *again = scal_adj_from_arcs(file->m, file->edges, src, dst, err, sizeof err);
+        lists_s = scal_now() - b0;
+        read_s -= lists_s;
+        free(src);
+        free(dst);
+        scal_adj_free(again);
     }
     if (file)
         c.m = file->m;
@@ -119,7 +153,9 @@ int main(int argc, char **argv)
     char what[128];
     snprintf(what, sizeof what, "graph storage (%s, m = %" PRIu64 ")", scal_kernel_name(c.kernel),
              c.m);
-    if (scal_graph_bytes(c.m, c.kernel, &bytes, err, sizeof err) ||
+    if ((c.kernel == SCAL_KERNEL_SPARSE
+             ? scal_graph_sparse_bytes(c.m, file->edges, &bytes, err, sizeof err)
+             : scal_graph_bytes(c.m, c.kernel, &bytes, err, sizeof err)) ||
         scal_mem_check(bytes, what, NULL, err, sizeof err) ||
         (!file && scal_graph_check_p(c.p, err, sizeof err))) {
         fprintf(stderr, "paths_bench: %s\n", err);
@@ -127,20 +163,36 @@ int main(int argc, char **argv)
     }
     void *mem = scal_graph_alloc(bytes, err, sizeof err);
     scal_graph_t g;
-    if (!mem || scal_graph_view(&g, mem, bytes, c.m, c.kernel, err, sizeof err)) {
+    if (!mem || (c.kernel == SCAL_KERNEL_SPARSE
+                     ? scal_graph_sparse_view(&g, mem, bytes, c.m, file->edges, err, sizeof err)
+                     : scal_graph_view(&g, mem, bytes, c.m, c.kernel, err, sizeof err))) {
         fprintf(stderr, "paths_bench: %s\n", err);
         return 1;
     }
+    /* rows then columns, in parallel parts as the engines fill them */
+    int parts = omp_get_max_threads();
     double t0 = scal_now();
-    int64_t edges = file ? scal_graph_fill_adj(&g, file, 0, g.m, err, sizeof err)
-                         : scal_graph_fill_random(&g, c.p, c.seed, 0, g.m, err, sizeof err);
+    int64_t edges = 0;
+#pragma omp parallel for reduction(+ : edges)
+    for (int k = 0; k < parts; k++) {
+        uint64_t lo = g.m * (uint64_t)k / (uint64_t)parts, hi = g.m * (uint64_t)(k + 1) / (uint64_t)parts;
+        edges += file ? scal_graph_fill_adj(&g, file, lo, hi, NULL, 0)
+                      : scal_graph_fill_random(&g, c.p, c.seed, lo, hi, NULL, 0);
+    }
     double t1 = scal_now();
-    scal_graph_fill_cols(&g, 0, g.m, err, sizeof err);
+#pragma omp parallel for
+    for (int k = 0; k < parts; k++)
+        scal_graph_fill_cols(&g, g.m * (uint64_t)k / (uint64_t)parts,
+                             g.m * (uint64_t)(k + 1) / (uint64_t)parts, NULL, 0);
     double t2 = scal_now();
     scal_adj_free(file);
     fprintf(stderr, "graph: %s m=%u edges=%" PRId64 " (mean degree %.2f) bytes=%zu rows %.3f s, "
             "columns %.3f s\n", scal_kernel_name(c.kernel), g.m, edges, (double)edges / g.m, bytes,
             t1 - t0, t2 - t1);
+    if (c.graph)
+        printf("load: threads=%d read %.3f s, build %.3f s (lists %.3f s, rows %.3f s, "
+               "columns %.3f s)\n", parts, read_s, lists_s + (t2 - t0), lists_s, t1 - t0,
+               t2 - t1);
 
     /* Groups of `targets` pairs share the source of their first pair. */
     size_t q = c.q / c.targets * c.targets;

@@ -112,10 +112,6 @@ static int paths_prepare(scal_work_t *w, char *err, size_t errlen)
         return scal_errf(err, errlen, "out of memory");
     w->state = s;
     s->kron = (scal_kron_t){(unsigned)c->scale, c->edge_factor, c->seed};
-    if (c->kernel == SCAL_KERNEL_MATVEC && c->storage != SCAL_STORAGE_AUTO)
-        return scal_errf(err, errlen, "--storage %s: the matvec kernel has its own dense layout "
-                         "(--storage chooses the fast kernel's)",
-                         c->storage == SCAL_STORAGE_SPARSE ? "sparse" : "bitset");
     double expected_arcs = 0.0;
     if (c->graph_file) {
         if (!(s->lists = scal_graph_read(c->graph_file, (scal_graph_format_t)c->graph_format, err,

@@ -18,6 +18,20 @@ const char *const sr_engine_fields[] = {
     "first_result_s", "setup_s", "checksum", "valid", "oversubscribed", "cpus", "pss_bytes",
     "matrix_bytes_per_node", "host", "version", "gil", "chunk", NULL};
 
+/* The per-repetition noise and breakdown fields, kept after the engine
+ * fields when that list does not hold them already. */
+static const char *const sr_noise_fields[] = {"busy_mean_s", "busy_max_s", "steal_s", "nivcsw",
+                                              "others_running", "noisy", "freq_mhz", "cycles",
+                                              "instructions", NULL};
+
+static int sr_noise_field_new(int i)
+{
+    for (int f = 0; sr_engine_fields[f]; f++)
+        if (strcmp(sr_engine_fields[f], sr_noise_fields[i]) == 0)
+            return 0;
+    return 1;
+}
+
 static const char *const sr_status_names[] = {"ok", "failed", "timeout", "invalid"};
 
 const char *sr_status_name(sr_status_t s)
@@ -33,7 +47,10 @@ void sr_runs_header(const sr_plan_t *plan, sr_buf_t *out)
     sr_buf_puts(out, ",scaling,status,exit_code,elapsed_s,trace");
     for (int i = 0; sr_engine_fields[i]; i++)
         sr_buf_printf(out, ",%s", sr_engine_fields[i]);
-    sr_buf_puts(out, ",stderr_tail\n");
+    for (int i = 0; sr_noise_fields[i]; i++)
+        if (sr_noise_field_new(i))
+            sr_buf_printf(out, ",%s", sr_noise_fields[i]);
+    sr_buf_puts(out, ",round,stderr_tail\n");
 }
 
 static int sr_truthy(const char *v)
@@ -42,7 +59,7 @@ static int sr_truthy(const char *v)
 }
 
 sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_point_t *p,
-                         const sr_proc_result_t *res, int trace_exists, sr_buf_t *rows,
+                         const sr_proc_result_t *res, int trace_exists, long round, sr_buf_t *rows,
                          double *median_wall)
 {
     sr_csv_t rec;
@@ -62,7 +79,7 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
 
     sr_buf_t why = {0};
     sr_status_t status;
-    long repeat = sr_point_repeat(p);
+    long repeat = 1; /* one measured repetition per launch */
     if (res->timed_out) {
         status = SR_TIMEOUT;
         sr_buf_printf(&why, "[scal-run: killed after the %s s timeout] ",
@@ -96,7 +113,14 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
             if (nrec)
                 sr_csv_field(rows, sr_csv_get(&rec, r, sr_csv_col(&rec, sr_engine_fields[f])));
         }
-        sr_buf_puts(rows, ",");
+        for (int f = 0; sr_noise_fields[f]; f++) {
+            if (!sr_noise_field_new(f))
+                continue;
+            sr_buf_puts(rows, ",");
+            if (nrec)
+                sr_csv_field(rows, sr_csv_get(&rec, r, sr_csv_col(&rec, sr_noise_fields[f])));
+        }
+        sr_buf_printf(rows, ",%ld,", round);
         if (status != SR_OK) {
             sr_buf_t tail = {0};
             sr_buf_add(&tail, sr_buf_str(&why), why.len);
@@ -147,7 +171,8 @@ int sr_runs_create(const char *path, const sr_buf_t *header, sr_err_t *err)
     return fd;
 }
 
-int sr_runs_reopen(const char *path, const sr_buf_t *header, sr_strv_t *done, sr_err_t *err)
+int sr_runs_reopen(const char *path, const sr_buf_t *header, sr_strv_t *done, sr_strv_t *ok,
+                   sr_err_t *err)
 {
     sr_buf_t text = {0};
     if (sr_read_file(path, &text) != 0)
@@ -164,15 +189,24 @@ int sr_runs_reopen(const char *path, const sr_buf_t *header, sr_strv_t *done, sr
         sr_buf_free(&text);
         return sr_fail(err, SR_EXIT_USAGE, "%s: not valid CSV", path);
     }
-    int id = sr_csv_col(&csv, "run_id");
+    int id = sr_csv_col(&csv, "run_id"), round = sr_csv_col(&csv, "round"),
+        status = sr_csv_col(&csv, "status");
+    sr_strv_t seen = {0};   /* "id<US>round" of each launch */
     for (size_t r = 1; r < csv.nrows; r++) {
         const char *v = sr_csv_get(&csv, r, id);
-        int seen = 0;
-        for (size_t i = 0; i < done->n && !seen; i++)
-            seen = strcmp(done->v[i], v) == 0;
-        if (!seen)
+        char *launch = sr_xasprintf("%s\x1f%s", v, round >= 0 ? sr_csv_get(&csv, r, round) : "");
+        int dup = 0;
+        for (size_t i = seen.n; i-- > 0 && !dup;)
+            dup = strcmp(seen.v[i], launch) == 0;
+        if (!dup) {
+            sr_strv_push(&seen, launch);
             sr_strv_push(done, v);
+            if (ok)
+                sr_strv_push(ok, strcmp(sr_csv_get(&csv, r, status), "ok") == 0 ? "1" : "0");
+        }
+        free(launch);
     }
+    sr_strv_free(&seen);
     sr_csv_free(&csv);
     int fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd < 0 || (whole < text.len && ftruncate(fd, (off_t)whole) != 0)) {

@@ -598,6 +598,8 @@ void sr_judge_md_curve(const sr_summary_t *sum, const sr_curve_t *c, sr_buf_t *b
         else
             sr_buf_printf(b, "largest loss: %s %.2f%s", names[worst], f[worst],
                           f[worst] < SR_POP_FLAG ? " ⚠" : "");
+        if (worst >= 0 && !(isfinite(m->load_balance) && isfinite(m->comm_eff)))
+            sr_buf_puts(b, "; load balance and communication efficiency n/a (no busy times from the engine)");
         if (isfinite(m->comp_scalability) && m->comp_scalability > 1.05)
             sr_buf_printf(b, "; computation scalability %.2f > 1: less task time than at the base", m->comp_scalability);
         if (l->verdict && strcmp(l->verdict, "superlinear") == 0)

@@ -249,9 +249,40 @@ static void sr_curve_sched(const char *dir, sr_curve_t *c)
     free(t);
 }
 
+/* Curves in the job file's series order (env.txt lists the series in it;
+ * runs.csv holds them in the shuffled order they ran), then by label. */
+static const sr_summary_t *sr_sort_sum;
+
+static size_t sr_series_rank(const char *series)
+{
+    size_t rank = 0, n = strlen(series);
+    for (size_t i = 0; i < sr_sort_sum->env.n; i++) {
+        const char *l = sr_sort_sum->env.v[i];
+        if (strncmp(l, "precision[", 10) != 0)
+            continue;
+        if (strncmp(l + 10, series, n) == 0 && strncmp(l + 10 + n, "]:", 2) == 0)
+            return rank;
+        rank++;
+    }
+    return rank;
+}
+
+static int sr_cmp_curve(const void *a, const void *b)
+{
+    const sr_curve_t *x = a, *y = b;
+    size_t rx = sr_series_rank(x->series), ry = sr_series_rank(y->series);
+    if (rx != ry)
+        return rx < ry ? -1 : 1;
+    int s = strcmp(x->series, y->series);
+    return s ? s : strcmp(x->label, y->label);
+}
+
 void sr_judge(const char *dir, sr_summary_t *sum)
 {
     sr_env_load(dir, sum);
+    sr_sort_sum = sum;
+    qsort(sum->c, sum->n, sizeof *sum->c, sr_cmp_curve);
+    sr_sort_sum = NULL;
     for (size_t i = 0; i < sum->n; i++) {
         sr_curve_t *c = &sum->c[i];
         char *key = sr_xasprintf("precision[%s]", c->series);
@@ -366,7 +397,7 @@ static int sr_label_has(const char *label, const char *key, size_t keylen, const
 /* The noise evidence behind a level's figures. */
 static void sr_noise_evidence(const sr_level_t *l, sr_buf_t *ev)
 {
-    sr_buf_printf(ev, " (%zu reps", l->nwalls);
+    sr_buf_printf(ev, " (%zu rep%s", l->nwalls, l->nwalls == 1 ? "" : "s");
     if (l->noisy_known)
         sr_buf_printf(ev, ", %zu noisy", l->noisy_reps);
     if (l->outliers)
@@ -464,17 +495,17 @@ static sr_outcome_t sr_claim_lowest(const sr_summary_t *sum, const char *series,
                                                  : SR_INCONCLUSIVE;
                     sr_merge(&o, x);
                     tested++;
-                    sr_buf_printf(ev, "%sp = %ld: %s %.4g", ev->len ? "; " : "", a->workers, t->label, am / unit);
+                    sr_buf_printf(ev, "%sp = %ld (%s): %s %.4g", ev->len ? "; " : "", a->workers, pss ? "MiB" : "s",
+                                  t->label, am / unit);
                     if (ha)
                         sr_buf_printf(ev, " [%.4g, %.4g]", alo / unit, ahi / unit);
+                    if (x != SR_CONFIRMED)
+                        sr_noise_evidence(a, ev);
                     sr_buf_printf(ev, " vs %s %.4g", u->label, bm / unit);
                     if (hb)
                         sr_buf_printf(ev, " [%.4g, %.4g]", blo / unit, bhi / unit);
-                    sr_buf_puts(ev, pss ? " MiB" : " s");
-                    if (x != SR_CONFIRMED) {
-                        sr_noise_evidence(a, ev);
+                    if (x != SR_CONFIRMED)
                         sr_noise_evidence(bl, ev);
-                    }
                 }
             }
         }
@@ -486,7 +517,7 @@ static sr_outcome_t sr_claim_lowest(const sr_summary_t *sum, const char *series,
 void sr_judge_md_claims(const sr_summary_t *sum, sr_buf_t *b)
 {
     static const char *const outcome[] = {"**confirmed**", "inconclusive", "**contradicted**"};
-    int any = 0;
+    int any = 0, unsure = 0;
     for (size_t i = 0; i < sum->n; i++) {
         const sr_curve_t *c = &sum->c[i];
         int first = 1;
@@ -511,16 +542,16 @@ void sr_judge_md_claims(const sr_summary_t *sum, sr_buf_t *b)
             o = sr_claim_speedup(sum, c->series, kind, &ev);
         else
             o = sr_claim_lowest(sum, c->series, kind, key, keylen, val, &ev);
-        if (o == SR_INCONCLUSIVE) {
-            const char *spin = sr_env_get(sum, "noise_spin");
-            if (spin)
-                sr_buf_printf(&ev, "; machine at start: %s", spin);
-        }
+        unsure += o != SR_CONFIRMED;
         sr_buf_printf(b, "| %s | `%s` | %s | %s |\n", c->series, c->claim, outcome[o], sr_buf_str(&ev));
         sr_buf_free(&ev);
     }
     if (any)
         sr_buf_puts(b, "\n");
+    const char *spin = sr_env_get(sum, "noise_spin"), *others = sr_env_get(sum, "noise_others_running");
+    if (unsure && (spin || others))
+        sr_buf_printf(b, "The machine when the study started (the noise probe): %s%s%s.\n\n", spin ? spin : "",
+                      spin && others ? "; " : "", others ? others : "");
 }
 
 /* ---- a curve's section ---- */

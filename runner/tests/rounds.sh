@@ -183,5 +183,8 @@ check "claims: a claim the CIs support is confirmed" grep -q '^| scales | `speed
 check "claims: no-speedup confirmed below a quarter of linear gain" grep -q '^| flat | `no-speedup` | \*\*confirmed\*\* |' cl/summary.md
 check "claims: a claim the CIs refute is contradicted, loudly" grep -q '^| serial | `speedup` | \*\*contradicted\*\* |' cl/summary.md
 check "claims: overlapping CIs are inconclusive, with the noise evidence" \
-    grep -q '^| pools | `lowest-wall:pool=map` | inconclusive | .*reps.*machine at start: ' cl/summary.md
+    grep -q '^| pools | `lowest-wall:pool=map` | inconclusive | p = 1 (s): pool=map .* (6 reps, 0 noisy.*) vs pool=submit .* (6 reps, 0 noisy' cl/summary.md
+check "claims: ... and the machine's noise probe below them" grep -q '^The machine when the study started (the noise probe): ' cl/summary.md
+check "claims: in the job file's series order" \
+    [ "$(grep -o '^| [a-z]* | `' cl/summary.md | tr -d '|` ' | tr '\n' ' ')" = "scales flat serial pools " ]
 finish

@@ -445,8 +445,8 @@ static sr_outcome_t sr_claim_speedup(const sr_summary_t *sum, const char *series
                 x = l->sp_hi < thr ? SR_CONFIRMED : l->sp_lo > thr ? SR_CONTRADICTED : SR_INCONCLUSIVE;
             sr_merge(&o, x);
             tested++;
-            sr_buf_printf(ev, "%s%s%s%s %ld: %.2fx", ev->len ? "; " : "", c->label, c->label[0] ? "," : "",
-                          " p =", l->workers, l->speedup);
+            sr_buf_printf(ev, "%s%s%sp = %ld: %.2fx", ev->len ? "; " : "", c->label, c->label[0] ? ", " : "",
+                          l->workers, l->speedup);
             if (isfinite(l->sp_lo))
                 sr_buf_printf(ev, " [%.2f, %.2f]", l->sp_lo, l->sp_hi);
             else

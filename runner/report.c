@@ -133,12 +133,7 @@ static void sr_curve_compute(sr_curve_t *c)
         p[n] = (double)l->workers;
         s[n++] = l->speedup;
     }
-    c->fit_avail = sr_amdahl_fit(p, s, n, &c->f);
-    c->fit_points = c->fit_avail;
-    if (c->fit_avail < SR_AMDAHL_MIN_POINTS) {   /* not enough points: no fit */
-        c->fit_points = 0;
-        c->f = NAN;
-    }
+    c->fit_points = sr_amdahl_fit_guarded(p, s, n, &c->f, &c->fit_avail);
     free(p);
     free(s);
 }

@@ -38,6 +38,15 @@ size_t sr_amdahl_fit(const double *p, const double *s, size_t n, double *f)
     return used;
 }
 
+size_t sr_amdahl_fit_guarded(const double *p, const double *s, size_t n, double *f, size_t *avail)
+{
+    *avail = sr_amdahl_fit(p, s, n, f);
+    if (*avail >= SR_AMDAHL_MIN_POINTS)
+        return *avail;
+    *f = NAN;
+    return 0;
+}
+
 double sr_amdahl_speedup(double f, double p)
 {
     return 1.0 / (f + (1.0 - f) / p);

@@ -29,6 +29,9 @@ double sr_amdahl_speedup(double f, double p);
  * measured worker counts above 1 (two points fit any curve of one
  * parameter with no check left over). */
 #define SR_AMDAHL_MIN_POINTS 3
+/* sr_amdahl_fit with that guard: the points used, or 0 (and *f NaN) when
+ * fewer than SR_AMDAHL_MIN_POINTS have p > 1. *avail: how many had. */
+size_t sr_amdahl_fit_guarded(const double *p, const double *s, size_t n, double *f, size_t *avail);
 
 /* ---- Uncertainty of repeated measurements ----
  *

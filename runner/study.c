@@ -107,6 +107,7 @@ typedef struct sr_study {
     int runs_fd;
     sr_strv_t done;   /* run id of each launch runs.csv already holds */
     unsigned long long round_seed;
+    int resumed;
     struct sr_pstate *ps;   /* per point */
 } sr_study_t;
 
@@ -350,9 +351,9 @@ static int sr_run_point(sr_study_t *st, size_t i, long round, double *median_wal
     if (log_fd >= 0) {
         /* The log says what ran (which launcher, which options) before what it said. */
         sr_buf_t line = {0};
-        sr_buf_printf(&line, "scal-run: round %ld: command: ", round);
+        sr_buf_puts(&line, "scal-run: command: ");
         sr_cmd_format(&st->cmds[i], &line);
-        sr_buf_puts(&line, "\n");
+        sr_buf_printf(&line, "\nscal-run: round %ld\n", round);
         if (write(log_fd, line.data, line.len) < 0)
             fprintf(stderr, "scal-run: warning: %s: %s\n", log, strerror(errno));
         sr_buf_free(&line);
@@ -448,7 +449,7 @@ static int sr_study_run(sr_study_t *st, sr_err_t *err)
         going += !ps->finished;
         behind += !ps->finished && ps->launches == 0;
     }
-    if (st->done.n)
+    if (st->resumed)
         fprintf(stderr, "scal-run: resuming %s: %zu of %zu runs to go (%ld not started), at least %ld launches\n",
                 st->dir, going, st->plan.n, behind, sr_owed(st));
     else
@@ -587,6 +588,7 @@ static int sr_study(const sr_opts_t *o, sr_err_t *err)
             goto out;
     }
     st.ps = sr_xcalloc(st.plan.n ? st.plan.n : 1, sizeof *st.ps);
+    st.resumed = o->resume != NULL;
     st.round_seed = o->resume ? sr_recorded_seed(st.dir) : 0;
     if (st.round_seed == 0) {
         /* Any value will do, as long as it is recorded: time and pid. */

@@ -40,7 +40,7 @@ orders=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { o[$c["
 check "rounds: the order is shuffled ($orders distinct orders in 6 rounds)" [ "$orders" -gt 1 ]
 check "rounds: the seed is in env.txt" grep -q '^round_seed: [0-9]' res/env.txt
 check "rounds: the engine is launched for one repetition" grep -q -- '--repeat 1 --warmup 0' res/logs/r.workers=1.log
-check "rounds: its log holds every launch" [ "$(grep -c '^scal-run: round [1-6]: command:' res/logs/r.workers=1.log)" -eq 6 ]
+check "rounds: its log holds every launch" eval '[ "$(grep -c "^scal-run: command: " res/logs/r.workers=1.log)" -eq 6 ] && [ "$(grep -c "^scal-run: round [1-6]$" res/logs/r.workers=1.log)" -eq 6 ]'
 check "rounds: exact walls are stable" [ "$(column res/summary.csv stable | sort -u)" = 1 ]
 check "rounds: the noise probe is in env.txt" eval 'grep -q "^noise_spin: " res/env.txt && grep -q "^noise_others_running: " res/env.txt'
 check "rounds: ... and in the summary header" grep -q '^- noise_spin: ' res/summary.md

@@ -6,6 +6,24 @@
 #include "scal_test.h"
 #include "stats.h"
 
+/* Amdahl from 2 points above 1 fits anything: refused. From 3 it is kept. */
+static void test_amdahl_fit_is_guarded(void)
+{
+    double p[] = {1, 2, 4, 8}, s[4], f;
+    size_t avail;
+    for (int i = 0; i < 4; i++)
+        s[i] = sr_amdahl_speedup(0.05, p[i]);
+    SCAL_CHECK_EQ_U64(sr_amdahl_fit_guarded(p, s, 3, &f, &avail), 0); /* p = 2, 4 */
+    SCAL_CHECK_EQ_U64(avail, 2);
+    SCAL_CHECK(isnan(f));
+    SCAL_CHECK_EQ_U64(sr_amdahl_fit_guarded(p, s, 4, &f, &avail), 3);
+    SCAL_CHECK_EQ_U64(avail, 3);
+    SCAL_CHECK_NEAR(f, 0.05, 1e-12);
+    double one[] = {2}, sp[] = {1.9};
+    SCAL_CHECK_EQ_U64(sr_amdahl_fit_guarded(one, sp, 1, &f, &avail), 0); /* the "fit from 1 point" */
+    SCAL_CHECK(isnan(f) && avail == 1);
+}
+
 static void test_karp_flatt_of_amdahl_data_is_f(void)
 {
     const double f = 0.2;
@@ -163,6 +181,7 @@ int main(void)
     SCAL_RUN(test_karp_flatt_of_amdahl_data_is_f);
     SCAL_RUN(test_amdahl_fit_recovers_f);
     SCAL_RUN(test_amdahl_fit_least_squares_and_clamp);
+    SCAL_RUN(test_amdahl_fit_is_guarded);
     SCAL_RUN(test_median_ci_ranks_match_the_table);
     SCAL_RUN(test_median_ci_of_known_values);
     SCAL_RUN(test_bootstrap_is_reproducible_from_its_seed);

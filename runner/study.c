@@ -126,13 +126,13 @@ static void sr_study_free(sr_study_t *st)
     for (size_t i = 0; st->cmds && i < st->plan.n; i++)
         sr_cmd_free(&st->cmds[i]);
     free(st->cmds);
+    for (size_t i = 0; st->ps && i < st->plan.n; i++)
+        free(st->ps[i].walls);
+    free(st->ps);
     sr_plan_free(&st->plan);
     sr_tools_free(&st->tools);
     sr_job_free(&st->job);
     sr_strv_free(&st->done);
-    for (size_t i = 0; st->ps && i < st->plan.n; i++)
-        free(st->ps[i].walls);
-    free(st->ps);
     free(st->dir);
     if (st->runs_fd >= 0)
         close(st->runs_fd);

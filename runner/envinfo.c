@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "build_info.h"
 #include "launch.h"
+#include "scal_time.h"
 
 #define SR_VERSION_TIMEOUT_S 10.0
 
@@ -115,4 +117,93 @@ void sr_envinfo(const sr_tools_t *tools, sr_buf_t *out)
         sr_tool_version("srun", out);
         sr_buf_puts(out, "\n");
     }
+}
+
+/* /proc/stat's total steal ticks (-1 when unreadable) and procs_running. */
+static void sr_proc_stat(long long *steal, long *running)
+{
+    *steal = -1;
+    *running = -1;
+    FILE *f = fopen("/proc/stat", "r");
+    if (!f)
+        return;
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        long long v[8];
+        if (strncmp(line, "cpu ", 4) == 0 &&
+            sscanf(line + 4, "%lld %lld %lld %lld %lld %lld %lld %lld", &v[0], &v[1], &v[2], &v[3], &v[4],
+                   &v[5], &v[6], &v[7]) == 8)
+            *steal = v[7];
+        else if (strncmp(line, "procs_running ", 14) == 0)
+            *running = strtol(line + 14, NULL, 10);
+    }
+    fclose(f);
+}
+
+static int sr_cmp_d(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+#define SR_PROBE_SPINS 40
+#define SR_PROBE_SPIN_S 100e-6
+#define SR_PROBE_SLEEPS 20
+#define SR_PROBE_SLEEP_NS 200000L
+
+void sr_noise_probe(sr_buf_t *out)
+{
+    long long steal0, steal1;
+    long running0, running1;
+    sr_proc_stat(&steal0, &running0);
+    double t0 = scal_now();
+    /* A fixed amount of work, timed again and again: on a quiet core each
+     * takes the same time; preemption and frequency changes spread them. */
+    double spin[SR_PROBE_SPINS], slept[SR_PROBE_SLEEPS];
+    volatile unsigned long long x = 1;
+    unsigned long long iters = 1000;
+    for (;;) { /* calibrate to about SR_PROBE_SPIN_S */
+        double a = scal_now();
+        for (unsigned long long i = 0; i < iters; i++)
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        if (scal_now() - a >= SR_PROBE_SPIN_S || iters > (1ULL << 34))
+            break;
+        iters *= 2;
+    }
+    for (int k = 0; k < SR_PROBE_SPINS; k++) {
+        double a = scal_now();
+        for (unsigned long long i = 0; i < iters; i++)
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        spin[k] = scal_now() - a;
+    }
+    for (int k = 0; k < SR_PROBE_SLEEPS; k++) {
+        struct timespec ts = {0, SR_PROBE_SLEEP_NS};
+        double a = scal_now();
+        nanosleep(&ts, NULL);
+        slept[k] = scal_now() - a - (double)SR_PROBE_SLEEP_NS * 1e-9;
+    }
+    double took = scal_now() - t0;
+    sr_proc_stat(&steal1, &running1);
+    qsort(spin, SR_PROBE_SPINS, sizeof *spin, sr_cmp_d);
+    qsort(slept, SR_PROBE_SLEEPS, sizeof *slept, sr_cmp_d);
+    double med = spin[SR_PROBE_SPINS / 2];
+    sr_buf_printf(out, "noise_spin: %d equal busy loops: min %.1f us, median %.1f us, max %.1f us "
+                       "(median +%.1f%%, max +%.1f%% over min)\n",
+                  SR_PROBE_SPINS, spin[0] * 1e6, med * 1e6, spin[SR_PROBE_SPINS - 1] * 1e6,
+                  100 * (med / spin[0] - 1), 100 * (spin[SR_PROBE_SPINS - 1] / spin[0] - 1));
+    sr_buf_printf(out, "noise_sleep: %d sleeps of %ld us: overshoot median %.1f us, max %.1f us\n",
+                  SR_PROBE_SLEEPS, SR_PROBE_SLEEP_NS / 1000, slept[SR_PROBE_SLEEPS / 2] * 1e6,
+                  slept[SR_PROBE_SLEEPS - 1] * 1e6);
+    long hz = sysconf(_SC_CLK_TCK);
+    if (steal0 >= 0 && steal1 >= 0 && hz > 0)
+        sr_buf_printf(out, "noise_steal: %.3f s of CPU steal during the %.1f ms probe (/proc/stat)\n",
+                      (double)(steal1 - steal0) / (double)hz, took * 1e3);
+    else
+        sr_buf_puts(out, "noise_steal: n/a (/proc/stat unreadable)\n");
+    if (running0 >= 0 && running1 >= 0)
+        sr_buf_printf(out, "noise_others_running: %ld, then %ld other runnable tasks "
+                           "(/proc/stat procs_running less this one) on %ld online CPUs\n",
+                      running0 - 1, running1 - 1, sysconf(_SC_NPROCESSORS_ONLN));
+    else
+        sr_buf_puts(out, "noise_others_running: n/a (/proc/stat unreadable)\n");
 }

@@ -9,4 +9,10 @@
  * engines, the MPI library (mpirun --version), hwloc, git and Slurm. */
 void sr_envinfo(const sr_tools_t *tools, sr_buf_t *out);
 
+/* A short machine-noise probe (about 10 ms): equal busy loops timed one by
+ * one (their spread is preemption or frequency change), short sleeps' over-
+ * shoot (timer and wake-up latency), CPU steal over the probe and the other
+ * runnable tasks (/proc/stat). Appends "noise_*: ..." lines. */
+void sr_noise_probe(sr_buf_t *out);
+
 #endif

@@ -56,6 +56,10 @@ static const sr_key_t sr_keys[SR_NKEYS] = {
                        SR_MPI, SR_ALL_WORKLOADS},
     [SR_K_ENV] = {"env", SR_KIND_ENV, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
     [SR_K_WEAK] = {"weak", SR_KIND_ENUM, sr_weak_keys, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
+    [SR_K_PRECISION] = {"precision", SR_KIND_OPEN_FRACTION, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
+    [SR_K_MAX_REPEAT] = {"max-repeat", SR_KIND_POSINT, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
+    [SR_K_BUDGET] = {"budget", SR_KIND_UREAL, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
+    [SR_K_CLAIM] = {"claim", SR_KIND_CLAIM, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
     [SR_K_TASKS] = {"tasks", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_FACTOR | SR_SLEEP | SR_SPIN},
     [SR_K_BASE] = {"base", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_FACTOR},
     [SR_K_MEAN] = {"mean", SR_KIND_UREAL, NULL, 0, SR_ALL_ENGINES, SR_SLEEP},
@@ -87,6 +91,35 @@ static const sr_key_t sr_keys[SR_NKEYS] = {
     [SR_K_REPORT_BINDINGS] = {"report-bindings", SR_KIND_BOOL, NULL, 0, SR_ANY},
     [SR_K_WORKERS] = {"workers", SR_KIND_POSINT, NULL, SR_KF_RESERVED, SR_ANY},
 };
+
+const char *const sr_claim_names[] = {"speedup", "no-speedup", "lowest-wall", "lowest-first-result",
+                                      "lowest-pss", NULL};
+
+int sr_claim_parse(const char *v, sr_claim_kind_t *kind, const char **key, size_t *keylen,
+                   const char **val)
+{
+    size_t n = strcspn(v, ":");
+    *key = *val = NULL;
+    *keylen = 0;
+    for (int i = 0; sr_claim_names[i]; i++) {
+        if (strlen(sr_claim_names[i]) != n || strncmp(sr_claim_names[i], v, n) != 0)
+            continue;
+        *kind = (sr_claim_kind_t)i;
+        int compares = i >= SR_CLAIM_LOWEST_WALL;
+        if (!v[n])
+            return compares ? -1 : 0;
+        if (!compares)
+            return -1;
+        const char *q = v + n + 1, *eq = strchr(q, '=');
+        if (!eq || eq == q || !eq[1])
+            return -1;
+        *key = q;
+        *keylen = (size_t)(eq - q);
+        *val = eq + 1;
+        return 0;
+    }
+    return -1;
+}
 
 const sr_key_t *sr_key(sr_key_id_t id)
 {
@@ -234,6 +267,21 @@ static int sr_check_value(const sr_job_t *job, const sr_key_t *key, const char *
             return sr_engine_range(key, v, why);
         sr_buf_puts(why, "expected a number in [0, 1]");
         return -1;
+    case SR_KIND_OPEN_FRACTION:
+        if (sr_parse_real(v, &x) == 0 && x > 0 && x < 1)
+            return 0;
+        sr_buf_puts(why, "expected a number in (0, 1)");
+        return -1;
+    case SR_KIND_CLAIM: {
+        sr_claim_kind_t kind;
+        const char *k, *val;
+        size_t kl;
+        if (sr_claim_parse(v, &kind, &k, &kl, &val) == 0)
+            return 0;
+        sr_buf_puts(why, "expected speedup, no-speedup, or lowest-wall|lowest-first-result|lowest-pss"
+                         ":KEY=VALUE");
+        return -1;
+    }
     case SR_KIND_FILE: {
         /* The engines' own opener: a FIFO or /dev/zero is refused now,
          * not at the point that reads it. */
@@ -393,6 +441,45 @@ static int sr_series_kind(sr_job_t *job, sr_series_t *s, sr_key_id_t k, int *out
     return 0;
 }
 
+/* The adaptive-repetition keys of a series: repeat <= max-repeat, budget
+ * only in [global] (it bounds the whole study), and a claim's KEY=VALUE
+ * naming one of the values this series sweeps KEY over. */
+static int sr_series_check_rounds(const sr_job_t *job, const sr_series_t *s, sr_err_t *err)
+{
+    const sr_setting_t *rep = s->eff[SR_K_REPEAT], *max = s->eff[SR_K_MAX_REPEAT];
+    unsigned long long r = rep ? strtoull(rep->vals[0], NULL, 10) : strtoull(SR_DEFAULT_REPEAT, NULL, 10);
+    unsigned long long m = max ? strtoull(max->vals[0], NULL, 10) : r;
+    if (m < r)
+        return sr_fail(err, SR_EXIT_USAGE, "%s:%d: key 'max-repeat': %llu is below repeat (%llu%s), series [%s]",
+                       job->path, max->line, m, r, rep ? "" : ", the default", s->sec.name);
+    if (s->sec.set[SR_K_BUDGET].line)
+        return sr_fail(err, SR_EXIT_USAGE, "%s:%d: key 'budget' bounds the whole study: set it in [global]",
+                       job->path, s->sec.set[SR_K_BUDGET].line);
+    const sr_setting_t *claim = s->eff[SR_K_CLAIM];
+    if (claim) {
+        sr_claim_kind_t kind;
+        const char *k, *v;
+        size_t kl;
+        sr_claim_parse(claim->vals[0], &kind, &k, &kl, &v);
+        if (k) {
+            char *name = sr_xstrndup(k, kl);
+            int id = sr_key_find(name);
+            const sr_setting_t *set = id >= 0 ? s->eff[id] : NULL;
+            int found = 0;
+            for (size_t i = 0; set && set->nvals > 1 && i < set->nvals; i++)
+                found |= strcmp(set->vals[i], v) == 0;
+            if (!found) {
+                sr_fail(err, SR_EXIT_USAGE, "%s:%d: key 'claim': series [%s] does not sweep '%s' over a list "
+                        "holding '%s'", job->path, claim->line, s->sec.name, name, v);
+                free(name);
+                return -1;
+            }
+            free(name);
+        }
+    }
+    return 0;
+}
+
 static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
 {
     int engine, workload;
@@ -434,6 +521,8 @@ static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
                            sr_workloads[s->workload]);
         s->weak = (sr_key_id_t)grown;
     }
+    if (sr_series_check_rounds(job, s, err) != 0)
+        return -1;
     /* omp workers are --threads, in the engine's range; mpi workers are
      * mpirun's -n, an int. */
     const sr_setting_t *w = s->eff[SR_K_WORKERS];

@@ -16,7 +16,7 @@
  * fastest when a series is expanded. */
 typedef enum sr_key_id {
     SR_K_ENGINE, SR_K_WORKLOAD, SR_K_REPEAT, SR_K_WARMUP, SR_K_TIMEOUT, SR_K_LAUNCHER, SR_K_ENV,
-    SR_K_WEAK,
+    SR_K_WEAK, SR_K_PRECISION, SR_K_MAX_REPEAT, SR_K_BUDGET, SR_K_CLAIM,
     SR_K_TASKS, SR_K_BASE, SR_K_MEAN, SR_K_SIGMA, SR_K_SEED, SR_K_US,
     SR_K_POOL, SR_K_CHUNK, SR_K_GIL, SR_K_SWITCH_INTERVAL, SR_K_BIND,
     SR_K_NODES, SR_K_FRACTION, SR_K_PAIRS, SR_K_PAIRS_FILE, SR_K_GRAPH, SR_K_MAX_HOP, SR_K_KERNEL,
@@ -38,6 +38,8 @@ typedef enum sr_kind {
     SR_KIND_UREAL,     /* real >= 0 */
     SR_KIND_POSREAL,   /* real > 0 */
     SR_KIND_FRACTION,  /* real in [0, 1] */
+    SR_KIND_OPEN_FRACTION, /* real in (0, 1) */
+    SR_KIND_CLAIM,     /* KIND or KIND:KEY=VALUE (see sr_claim_t) */
     SR_KIND_FILE,      /* a readable file, relative to the job file's directory */
     SR_KIND_ENV        /* NAME=VALUE words, never split at commas */
 } sr_kind_t;
@@ -96,6 +98,33 @@ typedef struct sr_job {
     sr_series_t *series;
     size_t nseries;
 } sr_job_t;
+
+/* A series' claim (`claim = KIND[:KEY=VALUE]`), checked by the report
+ * against confidence intervals:
+ *   speedup       at every worker count above the base, speedup CI > 1
+ *   no-speedup    ... the speedup CI reaches below 1 + (p - 1) / 4: no
+ *                 more than a quarter of linear scaling's gain
+ *   lowest-wall, lowest-first-result, lowest-pss  (with :KEY=VALUE)
+ *                 at each worker count, the curve with KEY=VALUE has the
+ *                 lowest median wall_s / first_result_s / pss_bytes, its CI
+ *                 below every other curve's CI */
+typedef enum sr_claim_kind {
+    SR_CLAIM_SPEEDUP, SR_CLAIM_NO_SPEEDUP, SR_CLAIM_LOWEST_WALL, SR_CLAIM_LOWEST_FIRST,
+    SR_CLAIM_LOWEST_PSS, SR_NCLAIMS
+} sr_claim_kind_t;
+/* The claim names, indexed by sr_claim_kind_t, NULL-terminated. */
+extern const char *const sr_claim_names[];
+/* Parse a claim value: its kind, and the KEY=VALUE qualifier (pointers
+ * into `v`, lengths set; 0 when absent). Returns 0, or -1. */
+int sr_claim_parse(const char *v, sr_claim_kind_t *kind, const char **key, size_t *keylen,
+                   const char **val);
+
+/* Defaults of the adaptive-repetition keys: `repeat` is the fewest
+ * repetitions (rounds) a point gets, `max-repeat` the most (by default 30,
+ * or repeat when that is more). */
+#define SR_DEFAULT_REPEAT "6"
+#define SR_DEFAULT_PRECISION 0.03
+#define SR_DEFAULT_MAX_REPEAT 30L
 
 /* Most runs (engine processes) one job may expand to. */
 #define SR_MAX_RUNS 100000

@@ -57,7 +57,7 @@ static void sr_scaling_dat(const sr_summary_t *sum, sr_buf_t *dat, long *pmin, l
 {
     *pmin = 0;
     *pmax = 1;
-    sr_buf_puts(dat, "# workers speedup efficiency median_wall_s min_wall_s max_wall_s\n");
+    sr_buf_puts(dat, "# workers speedup efficiency median_wall_s min_wall_s max_wall_s speedup_ci_lo speedup_ci_hi\n");
     for (size_t i = 0; i < sum->n; i++) {
         const sr_curve_t *c = &sum->c[i];
         char *title = sr_curve_title(c);
@@ -67,8 +67,9 @@ static void sr_scaling_dat(const sr_summary_t *sum, sr_buf_t *dat, long *pmin, l
             const sr_level_t *l = &c->lv[j];
             if (!isfinite(l->speedup))
                 continue;
-            sr_buf_printf(dat, "%ld %.9g %.9g %.9g %.9g %.9g\n", l->workers, l->speedup, l->efficiency,
-                          l->median, l->min, l->max);
+            sr_buf_printf(dat, "%ld %.9g %.9g %.9g %.9g %.9g %.9g %.9g\n", l->workers, l->speedup, l->efficiency,
+                          l->median, l->min, l->max, isfinite(l->sp_lo) ? l->sp_lo : NAN,
+                          isfinite(l->sp_hi) ? l->sp_hi : NAN);
             if (!*pmin || l->workers < *pmin)
                 *pmin = l->workers;
             if (l->workers > *pmax)
@@ -101,7 +102,7 @@ static void sr_speedup_gp(const sr_summary_t *sum, long pmin, long pmax, sr_buf_
     sr_gp_begin(gp, "speedup", "speedup against workers per series, ideal line and Amdahl fit",
                 SR_PLOT_WIDTH, height);
     sr_buf_printf(gp,
-                  "set title 'Speedup T(1)/T(p) from median wall time'\n"
+                  "set title 'Speedup T(1)/T(p) from median wall time, with 95%% CIs (bootstrap)'\n"
                   "set xlabel 'workers'\nset ylabel 'speedup'\n"
                   "set logscale xy 2\nset key outside below Left reverse maxcols 1\n"
                   "set xrange [%g:%g]\nset samples 200\n",
@@ -115,6 +116,8 @@ static void sr_speedup_gp(const sr_summary_t *sum, long pmin, long pmax, sr_buf_
         sr_buf_printf(gp, ", \\\n     'speedup.dat' index %zu using 1:2 with linespoints lc %zu pt 7 title ",
                       i, i + 1);
         sr_gp_str(gp, title);
+        sr_buf_printf(gp, ", \\\n     'speedup.dat' index %zu using 1:2:7:8 with yerrorbars lc %zu pt 7 notitle",
+                      i, i + 1);
         if (c->fit_points) {
             char *fit = sr_xasprintf("%s: Amdahl f=%.3f", title, c->f);
             sr_buf_printf(gp, ", \\\n     1/(%.9g + (1-%.9g)/x) with lines dt 3 lc %zu title ", c->f, c->f,

@@ -46,7 +46,8 @@ static sr_curve_t *sr_curve_for(sr_summary_t *sum, const char *series, const cha
             return &sum->c[i];
     sum->c = sr_xrealloc(sum->c, (sum->n + 1) * sizeof *sum->c);
     sr_curve_t *c = &sum->c[sum->n++];
-    *c = (sr_curve_t){.series = sr_xstrdup(series), .label = sr_xstrdup(label), .f = NAN};
+    *c = (sr_curve_t){.series = sr_xstrdup(series), .label = sr_xstrdup(label), .f = NAN,
+                      .sched_overhead = NAN, .sched_max_err = NAN};
     return c;
 }
 
@@ -58,7 +59,8 @@ static sr_level_t *sr_level_for(sr_curve_t *c, long workers)
     c->lv = sr_xrealloc(c->lv, (c->nlv + 1) * sizeof *c->lv);
     sr_level_t *l = &c->lv[c->nlv++];
     *l = (sr_level_t){.workers = workers, .median = NAN, .min = NAN, .max = NAN, .speedup = NAN,
-                      .efficiency = NAN, .karp_flatt = NAN};
+                      .efficiency = NAN, .karp_flatt = NAN, .ci_lo = NAN, .ci_hi = NAN, .sp_lo = NAN,
+                      .sp_hi = NAN, .eff_lo = NAN, .eff_hi = NAN, .sched_speedup = NAN};
     for (int k = 0; k < SR_NEXTRA; k++)
         l->extra_median[k] = NAN;
     return l;
@@ -131,7 +133,7 @@ static void sr_curve_compute(sr_curve_t *c)
         p[n] = (double)l->workers;
         s[n++] = l->speedup;
     }
-    c->fit_points = sr_amdahl_fit(p, s, n, &c->f);
+    c->fit_points = sr_amdahl_fit_guarded(p, s, n, &c->f, &c->fit_avail);
     free(p);
     free(s);
 }
@@ -154,6 +156,7 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
     static const char *const need[] = {"series", "run_id", "sweep_workers", "status", "exit_code",
                                        "wall_s", "trace", "stderr_tail"};
     int scaling_col = sr_csv_col(&csv, "scaling"); /* absent: an older runs.csv, all strong */
+    int pool_col = sr_csv_col(&csv, "pool");
     int col[8];
     for (int i = 0; i < 8; i++) {
         col[i] = sr_csv_col(&csv, need[i]);
@@ -169,6 +172,10 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
     int extra_col[X_N];
     for (int k = 0; k < X_N; k++)
         extra_col[k] = sr_csv_col(&csv, extra_names[k]);
+    static const char *const rep_names[SR_NREP] = SR_REP_FIELDS;
+    int rep_col[SR_NREP];
+    for (int k = 0; k < SR_NREP; k++)
+        rep_col[k] = sr_csv_col(&csv, rep_names[k]);
     int sweep[64];
     size_t nsweep = 0;
     for (size_t i = 0; i < csv.rows[0].n && nsweep < 64; i++) {
@@ -183,7 +190,7 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
             if (strcmp(v.first.v[si * nsweep + k], sr_csv_get(&csv, r, sweep[k])) != 0)
                 v.varies[si * nsweep + k] = 1;
     }
-    const char *prev_id = NULL;
+    sr_strv_t ids = {0}, bad = {0};
     for (size_t r = 1; r < csv.nrows; r++) {
         const char *series = sr_csv_get(&csv, r, col[SERIES]);
         size_t si = sr_varying_index(&v, series, &csv, r, sweep, nsweep);
@@ -196,23 +203,32 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
         sr_buf_free(&label);
         if (!c->scaling)
             c->scaling = sr_xstrdup(scaling_col >= 0 ? sr_csv_get(&csv, r, scaling_col) : "strong");
+        if (!c->sched_pool && pool_col >= 0 && sr_csv_get(&csv, r, pool_col)[0])
+            c->sched_pool = sr_xstrdup(sr_csv_get(&csv, r, pool_col));
         sr_level_t *l = sr_level_for(c, strtol(sr_csv_get(&csv, r, col[WORKERS]), NULL, 10));
         const char *id = sr_csv_get(&csv, r, col[RUN_ID]);
         int ok = strcmp(sr_csv_get(&csv, r, col[STATUS]), "ok") == 0;
         sum->rows++;
-        if (!prev_id || strcmp(prev_id, id) != 0) {   /* a run's rows are contiguous */
+        /* A run is a point: its launches' rows (one round each) interleave
+         * with other points'. It is not ok once one launch was not. */
+        int seen = 0, seen_bad = 0;
+        for (size_t k = 0; k < ids.n && !seen; k++)
+            seen = strcmp(ids.v[k], id) == 0;
+        for (size_t k = 0; k < bad.n && !seen_bad; k++)
+            seen_bad = strcmp(bad.v[k], id) == 0;
+        if (!seen) {
+            sr_strv_push(&ids, id);
             sum->runs++;
-            if (!ok) {
-                l->not_ok++;
-                sum->not_ok++;
-                const char *tail = sr_csv_get(&csv, r, col[TAIL]);
-                size_t tn = strlen(tail);
-                sr_buf_printf(&sum->failures, "| `%s` | %s | %s | `%s` |\n", id,
-                              sr_csv_get(&csv, r, col[STATUS]), sr_csv_get(&csv, r, col[EXIT]),
-                              tn > 200 ? tail + tn - 200 : tail);
-            }
         }
-        prev_id = id;
+        if (!ok && !seen_bad) {
+            sr_strv_push(&bad, id);
+            l->not_ok++;
+            sum->not_ok++;
+            const char *tail = sr_csv_get(&csv, r, col[TAIL]);
+            size_t tn = strlen(tail);
+            sr_buf_printf(&sum->failures, "| `%s` | %s | %s | `%s` |\n", id, sr_csv_get(&csv, r, col[STATUS]),
+                          sr_csv_get(&csv, r, col[EXIT]), tn > 200 ? tail + tn - 200 : tail);
+        }
         if (!ok)
             continue;
         char *end;
@@ -234,9 +250,21 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
                 l->extra[k] = sr_xrealloc(l->extra[k], (l->nwalls + 1) * sizeof *l->extra[k]);
                 l->extra[k][l->nwalls] = x[k];
             }
+            for (int k = 0; k < SR_NREP; k++) {
+                const char *f = rep_col[k] >= 0 ? sr_csv_get(&csv, r, rep_col[k]) : "";
+                double y = strtod(f, &end);
+                l->rep[k] = sr_xrealloc(l->rep[k], (l->nwalls + 1) * sizeof *l->rep[k]);
+                l->rep[k][l->nwalls] = end == f || !isfinite(y) ? NAN : y;
+            }
             l->walls[l->nwalls++] = wall;
         }
         const char *trace = sr_csv_get(&csv, r, col[TRACE]);
+        if (trace[0] && !l->trace) {
+            char *tp = sr_path_join(dir, trace);
+            if (access(tp, R_OK) == 0)
+                l->trace = sr_xstrdup(trace);
+            free(tp);
+        }
         if (trace[0] && l->workers >= c->trace_workers) {
             char *tp = sr_path_join(dir, trace);
             if (access(tp, R_OK) == 0) {
@@ -251,6 +279,9 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
     }
     for (size_t i = 0; i < sum->n; i++)
         sr_curve_compute(&sum->c[i]);
+    sr_judge(dir, sum);
+    sr_strv_free(&ids);
+    sr_strv_free(&bad);
     sr_strv_free(&v.series);
     sr_strv_free(&v.first);
     free(v.varies);
@@ -268,8 +299,11 @@ void sr_summary_free(sr_summary_t *sum)
         sr_curve_t *c = &sum->c[i];
         for (size_t j = 0; j < c->nlv; j++) {
             free(c->lv[j].walls);
+            free(c->lv[j].trace);
             for (int k = 0; k < SR_NEXTRA; k++)
                 free(c->lv[j].extra[k]);
+            for (int k = 0; k < SR_NREP; k++)
+                free(c->lv[j].rep[k]);
         }
         free(c->lv);
         free(c->series);
@@ -277,8 +311,11 @@ void sr_summary_free(sr_summary_t *sum)
         free(c->label);
         free(c->trace);
         free(c->trace_id);
+        free(c->claim);
+        free(c->sched_pool);
     }
     free(sum->c);
+    sr_strv_free(&sum->env);
     sr_buf_free(&sum->failures);
     *sum = (sr_summary_t){0};
 }
@@ -307,7 +344,9 @@ static void sr_write_csv(const sr_summary_t *sum, sr_buf_t *b)
                    "overhead_per_task_median_s");
     for (int k = 0; k < SR_NPREDICT; k++)
         sr_buf_printf(b, ",amdahl_s%g", sr_predict_at[k]);
-    sr_buf_puts(b, "\n");
+    sr_buf_puts(b, ",reps,wall_median,wall_ci_lo,wall_ci_hi,speedup_ci_lo,speedup_ci_hi,efficiency_ci_lo,"
+                   "efficiency_ci_hi,stable,noisy_reps,outliers,verdict,load_balance,comm_eff,comp_scalability,"
+                   "parallel_eff,global_eff,ipc_scalability,instr_scalability,freq_scalability,sched_speedup\n");
     for (size_t i = 0; i < sum->n; i++) {
         const sr_curve_t *c = &sum->c[i];
         for (size_t j = 0; j < c->nlv; j++) {
@@ -339,6 +378,24 @@ static void sr_write_csv(const sr_summary_t *sum, sr_buf_t *b)
                 sr_buf_puts(b, ",");
                 sr_num(b, c->fit_points ? sr_amdahl_speedup(c->f, sr_predict_at[k]) : NAN);
             }
+            sr_buf_printf(b, ",%zu", l->nwalls);
+            double ci[] = {l->median, l->ci_lo, l->ci_hi, l->sp_lo, l->sp_hi, l->eff_lo, l->eff_hi};
+            for (int k = 0; k < 7; k++) {
+                sr_buf_puts(b, ",");
+                sr_num(b, ci[k]);
+            }
+            sr_buf_printf(b, ",%d,", l->stable);
+            if (l->noisy_known)
+                sr_buf_printf(b, "%zu", l->noisy_reps);
+            sr_buf_printf(b, ",%zu,", l->outliers);
+            sr_csv_field(b, l->verdict ? l->verdict : "");
+            const sr_breakdown_t *m = &l->pop;
+            double pop[] = {m->load_balance, m->comm_eff, m->comp_scalability, m->parallel_eff, m->global_eff,
+                            m->ipc_scalability, m->instr_scalability, m->freq_scalability, l->sched_speedup};
+            for (int k = 0; k < 9; k++) {
+                sr_buf_puts(b, ",");
+                sr_num(b, pop[k]);
+            }
             sr_buf_puts(b, "\n");
         }
     }
@@ -360,7 +417,10 @@ static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
                    " tasks (dispatch, waiting, imbalance). p is the engine's workers (ranks × threads).\n"
                    "- Amdahl fit: S(p) = 1 / (f + (1 − f)/p), i.e. 1/S − 1/p = f (1 − 1/p); f is the"
                    " least-squares slope of that line through the origin over the points with p > 1"
-                   " (a fit of normalised run time), clamped to [0, 1].\n\n");
+                   " (a fit of normalised run time), clamped to [0, 1]; only from at least 3 measured"
+                   " worker counts above 1.\n");
+    sr_judge_md_header(sum, b);
+    sr_judge_md_claims(sum, b);
     for (size_t i = 0; i < sum->n; i++) {
         const sr_curve_t *c = &sum->c[i];
         char *title = sr_curve_title(c);
@@ -400,6 +460,7 @@ static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
             sr_cell(b, l->extra_median[SR_EXTRA_OVERHEAD] * 1e6, 3);
             sr_buf_puts(b, "\n");
         }
+        sr_judge_md_curve(sum, c, b);
         if (c->fit_points) {
             sr_buf_printf(b, "\nAmdahl fit: f = %.4f from %zu point%s; predicted speedup", c->f, c->fit_points,
                           c->fit_points == 1 ? "" : "s");
@@ -410,7 +471,8 @@ static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
         } else if (sr_curve_weak(c)) {
             sr_buf_puts(b, "\n");
         } else {
-            sr_buf_puts(b, "\nAmdahl fit: none (no measured point with more than one worker).\n\n");
+            sr_buf_printf(b, "\nAmdahl fit: not enough points (%zu measured worker count%s above 1; it needs %d).\n\n",
+                          c->fit_avail, c->fit_avail == 1 ? "" : "s", SR_AMDAHL_MIN_POINTS);
         }
     }
     if (sum->not_ok) {

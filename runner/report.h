@@ -13,6 +13,9 @@
 
 #include "util.h"
 
+/* Worker counts the schedule bound predicts for: 2, 4, ..., 256. */
+#define SR_SCHED_NPRED 8
+
 /* Worker counts the Amdahl fit predicts for. */
 #define SR_PREDICT_AT {16, 64, 256}
 #define SR_NPREDICT 3
@@ -24,14 +27,39 @@
 enum { SR_EXTRA_FIRST, SR_EXTRA_SETUP, SR_EXTRA_PSS, SR_EXTRA_PER_TASK, SR_EXTRA_OVERHEAD,
        SR_NEXTRA };
 
+/* Per-repetition engine fields the statistics use, read by name (NaN where
+ * a row has none: an engine that does not print the field yet). */
+enum { SR_REP_BUSY_MEAN, SR_REP_BUSY_MAX, SR_REP_TASK_SUM, SR_REP_NOISY, SR_REP_STEAL, SR_REP_NIVCSW,
+       SR_REP_OTHERS, SR_REP_FREQ, SR_REP_CYCLES, SR_REP_INSTR, SR_REP_CHUNK, SR_NREP };
+#define SR_REP_FIELDS {"busy_mean_s", "busy_max_s", "task_sum_s", "noisy", "steal_s", "nivcsw", \
+                       "others_running", "freq_mhz", "cycles", "instructions", "chunk"}
+
+/* The POP breakdown of a point, from medians over its repetitions; NaN
+ * where a figure is unknown ("n/a"). */
+typedef struct sr_breakdown {
+    double load_balance, comm_eff, comp_scalability, parallel_eff, global_eff;
+    double ipc_scalability, instr_scalability, freq_scalability;
+} sr_breakdown_t;
+
 typedef struct sr_level {
     long workers;
     double *walls;            /* wall_s of each ok repetition */
     size_t nwalls;
     double *extra[SR_NEXTRA]; /* first_result_s, setup_s, pss_bytes; NaN if absent */
+    double *rep[SR_NREP];     /* SR_REP_* of each ok repetition */
     size_t not_ok;            /* runs at this point that were not ok */
     double median, min, max, speedup, efficiency, karp_flatt;
     double extra_median[SR_NEXTRA];
+    /* Uncertainty: the median's 95% CI (NaN below SR_CI_MIN_N values),
+     * speedup and efficiency CIs (bootstrap), precise enough (stable). */
+    double ci_lo, ci_hi, sp_lo, sp_hi, eff_lo, eff_hi;
+    int stable;
+    size_t noisy_reps, outliers;
+    int noisy_known;          /* some repetition had a `noisy` value */
+    const char *verdict;
+    sr_breakdown_t pop;
+    double sched_speedup;     /* the schedule bound's speedup here, NaN if none */
+    char *trace;              /* a trace of this point, relative to the folder */
 } sr_level_t;
 
 typedef struct sr_curve {
@@ -43,7 +71,16 @@ typedef struct sr_curve {
     long base_workers;        /* 0: no ok run at all */
     double base_time;         /* T(1), measured or scaled */
     double f;                 /* Amdahl serial fraction, NaN without a fit */
-    size_t fit_points;
+    size_t fit_points;        /* 0: no fit (fewer than SR_AMDAHL_MIN_POINTS) */
+    size_t fit_avail;         /* measured worker counts above 1 */
+    double precision;         /* the series' precision key */
+    char *claim;              /* the series' claim key, or NULL */
+    /* Schedule bound: the base trace's task times on p workers. */
+    int sched_ok;
+    char *sched_pool;
+    double sched_overhead, sched_max_err; /* per task; largest |error| at measured p */
+    long sched_limit;                    /* predicted up to this many workers */
+    double sched_pred[SR_SCHED_NPRED];   /* at 2, 4, ..., 256 workers */
     char *trace;              /* trace of its widest ok run, relative to the folder */
     char *trace_id;
     long trace_workers;
@@ -52,9 +89,22 @@ typedef struct sr_curve {
 typedef struct sr_summary {
     sr_curve_t *c;
     size_t n;
+    unsigned long long seed; /* env.txt's round_seed, the bootstrap's seed too */
+    sr_strv_t env;           /* env.txt's lines, first block */
     size_t rows, runs, not_ok;
     sr_buf_t failures;        /* markdown table rows for the runs not ok */
 } sr_summary_t;
+
+/* The statistics of every curve (judge.c): CIs, stability, verdicts, the
+ * POP breakdown and the schedule bound. Called by sr_summary_load. */
+void sr_judge(const char *dir, sr_summary_t *sum);
+/* summary.md's parts from judge.c: the method and noise header, the claims
+ * section, and a curve's breakdown, verdicts and models. */
+void sr_judge_md_header(const sr_summary_t *sum, sr_buf_t *b);
+void sr_judge_md_claims(const sr_summary_t *sum, sr_buf_t *b);
+void sr_judge_md_curve(const sr_summary_t *sum, const sr_curve_t *c, sr_buf_t *b);
+/* The value of env.txt's "key: value" line (first block), or NULL. */
+const char *sr_env_get(const sr_summary_t *sum, const char *key);
 
 /* Read dir/runs.csv and compute every curve. 0, or -1 with err. */
 int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err);

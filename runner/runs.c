@@ -28,7 +28,7 @@ void sr_runs_header(const sr_plan_t *plan, sr_buf_t *out)
     sr_buf_puts(out, ",scaling,status,exit_code,elapsed_s,trace");
     for (size_t i = 0; i < scal_record_nfields(); i++)
         sr_buf_printf(out, ",%s", scal_record_field(i)->name);
-    sr_buf_puts(out, ",stderr_tail\n");
+    sr_buf_puts(out, ",round,stderr_tail\n");
 }
 
 static int sr_truthy(const char *v)
@@ -37,7 +37,7 @@ static int sr_truthy(const char *v)
 }
 
 sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_point_t *p,
-                         const sr_proc_result_t *res, int trace_exists, sr_buf_t *rows,
+                         const sr_proc_result_t *res, int trace_exists, long round, sr_buf_t *rows,
                          double *median_wall)
 {
     sr_csv_t rec;
@@ -57,7 +57,7 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
 
     sr_buf_t why = {0};
     sr_status_t status;
-    long repeat = sr_point_repeat(p);
+    long repeat = 1; /* one measured repetition per launch */
     if (res->timed_out) {
         status = SR_TIMEOUT;
         sr_buf_printf(&why, "[scal-run: killed after the %s s timeout] ",
@@ -92,7 +92,7 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
                 sr_csv_field(rows,
                              sr_csv_get(&rec, r, sr_csv_col(&rec, scal_record_field(f)->name)));
         }
-        sr_buf_puts(rows, ",");
+        sr_buf_printf(rows, ",%ld,", round);
         if (status != SR_OK) {
             sr_buf_t tail = {0};
             sr_buf_add(&tail, sr_buf_str(&why), why.len);
@@ -144,7 +144,8 @@ int sr_runs_create(const char *path, const sr_buf_t *header, sr_err_t *err)
     return fd;
 }
 
-int sr_runs_reopen(const char *path, const sr_buf_t *header, sr_strv_t *done, sr_err_t *err)
+int sr_runs_reopen(const char *path, const sr_buf_t *header, sr_strv_t *done, sr_strv_t *ok,
+                   sr_err_t *err)
 {
     sr_buf_t text = {0};
     if (sr_read_file(path, &text) != 0)
@@ -161,15 +162,24 @@ int sr_runs_reopen(const char *path, const sr_buf_t *header, sr_strv_t *done, sr
         sr_buf_free(&text);
         return sr_fail(err, SR_EXIT_USAGE, "%s: not valid CSV", path);
     }
-    int id = sr_csv_col(&csv, "run_id");
+    int id = sr_csv_col(&csv, "run_id"), round = sr_csv_col(&csv, "round"),
+        status = sr_csv_col(&csv, "status");
+    sr_strv_t seen = {0};   /* "id<US>round" of each launch */
     for (size_t r = 1; r < csv.nrows; r++) {
         const char *v = sr_csv_get(&csv, r, id);
-        int seen = 0;
-        for (size_t i = 0; i < done->n && !seen; i++)
-            seen = strcmp(done->v[i], v) == 0;
-        if (!seen)
+        char *launch = sr_xasprintf("%s\x1f%s", v, round >= 0 ? sr_csv_get(&csv, r, round) : "");
+        int dup = 0;
+        for (size_t i = seen.n; i-- > 0 && !dup;)
+            dup = strcmp(seen.v[i], launch) == 0;
+        if (!dup) {
+            sr_strv_push(&seen, launch);
             sr_strv_push(done, v);
+            if (ok)
+                sr_strv_push(ok, strcmp(sr_csv_get(&csv, r, status), "ok") == 0 ? "1" : "0");
+        }
+        free(launch);
     }
+    sr_strv_free(&seen);
     sr_csv_free(&csv);
     int fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd < 0 || (whole < text.len && ftruncate(fd, (off_t)whole) != 0)) {

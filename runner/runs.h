@@ -4,7 +4,8 @@
  * (ok|failed|timeout|invalid), exit_code, elapsed_s (the whole process), trace
  * (path of its trace file, relative to the results folder), the engine's
  * record fields (the record schema, scal_record_field(), taken by name from
- * its CSV header), and
+ * its CSV header), round
+ * (1, 2, ...: the round of launches the row's run belongs to), and
  * stderr_tail (for runs that are not ok, backslash-escaped onto one line).
  *
  * A run that printed no records still gets one row, its engine fields empty.
@@ -23,20 +24,24 @@ const char *sr_status_name(sr_status_t s);
 /* The header line of runs.csv for this plan, with its newline. */
 void sr_runs_header(const sr_plan_t *plan, sr_buf_t *out);
 
-/* Judge a finished run and append its rows to `rows`. `trace_exists` says
- * whether its trace file was written. Returns its status; *median_wall is the
+/* Judge a finished run (one launch: one measured repetition) of round
+ * `round` and append its rows to `rows`. `trace_exists` says whether its
+ * trace file was written. Returns its status; *median_wall is the
  * median wall_s of its records (NaN when it has none). */
 sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_point_t *p,
-                         const sr_proc_result_t *res, int trace_exists, sr_buf_t *rows,
+                         const sr_proc_result_t *res, int trace_exists, long round, sr_buf_t *rows,
                          double *median_wall);
 
 /* Create runs.csv with its header (it must not exist). Returns an O_APPEND
  * fd, or -1 with err. */
 int sr_runs_create(const char *path, const sr_buf_t *header, sr_err_t *err);
 /* Open an existing runs.csv to resume: its header must equal `header`; a
- * last line without its newline is cut off. Fills `done` with the run ids it
- * holds. Returns an O_APPEND fd, or -1 with err. */
-int sr_runs_reopen(const char *path, const sr_buf_t *header, sr_strv_t *done, sr_err_t *err);
+ * last line without its newline is cut off. Fills `done` with the run id of
+ * every launch it holds (an id once per launch, in file order) and `ok`
+ * (when not NULL) with "1" or "0": was that launch ok. Returns an O_APPEND
+ * fd, or -1 with err. */
+int sr_runs_reopen(const char *path, const sr_buf_t *header, sr_strv_t *done, sr_strv_t *ok,
+                   sr_err_t *err);
 /* Append one run's rows in one write, then fsync. A short write is undone
  * (truncated back). Returns 0, or -1 with err. */
 int sr_runs_append(int fd, const sr_buf_t *rows, sr_err_t *err);

@@ -1,9 +1,17 @@
-/* study.c - the command line, and running a study point by point.
+/* study.c - the command line, and running a study in rounds.
  *
  * Order of work: parse the job file and build every command (all bad input
  * is found here, before anything runs); make or reopen the results folder;
- * run each point not yet in runs.csv, appending its rows as it ends; then
- * rebuild the summaries and plots from runs.csv. */
+ * run rounds of launches, appending each launch's row as it ends; then
+ * rebuild the summaries and plots from runs.csv.
+ *
+ * A round launches every point still going once (one measured repetition
+ * each), in an order shuffled from the study's round seed (env.txt), so a
+ * slow spell of the machine spreads over all points instead of landing on
+ * one. A point stops once it has `repeat` repetitions and the 95% CI of its
+ * median wall is within `precision` of the median, at `max-repeat`, after a
+ * launch that was not ok, or when the study's `budget` is spent. --resume
+ * counts each point's launches in runs.csv and completes the round. */
 #include "study.h"
 
 #include <errno.h>
@@ -16,6 +24,9 @@
 #include <unistd.h>
 
 #include "envinfo.h"
+#include "csv.h"
+#include "scal_rng.h"
+#include "stats.h"
 #include "jobfile.h"
 #include "launch.h"
 #include "report.h"
@@ -95,14 +106,30 @@ typedef struct sr_study {
     sr_cmd_t *cmds;
     char *dir;
     int runs_fd;
-    sr_strv_t done;   /* run ids runs.csv already holds */
+    sr_strv_t done;   /* run id of each launch runs.csv already holds */
+    unsigned long long round_seed;
+    int resumed;
+    struct sr_pstate *ps;   /* per point */
 } sr_study_t;
+
+/* Where a point stands. */
+typedef struct sr_pstate {
+    long launches;
+    int finished;         /* no more launches */
+    sr_status_t status;   /* ok, or the status of its launch that was not */
+    double *walls;        /* wall_s of its ok launches */
+    size_t nwalls;
+    double took;          /* seconds spent launching it, this invocation */
+} sr_pstate_t;
 
 static void sr_study_free(sr_study_t *st)
 {
     for (size_t i = 0; st->cmds && i < st->plan.n; i++)
         sr_cmd_free(&st->cmds[i]);
     free(st->cmds);
+    for (size_t i = 0; st->ps && i < st->plan.n; i++)
+        free(st->ps[i].walls);
+    free(st->ps);
     sr_plan_free(&st->plan);
     sr_tools_free(&st->tools);
     sr_job_free(&st->job);
@@ -209,7 +236,7 @@ static int sr_study_reopen(sr_study_t *st, const char *dir, const sr_buf_t *head
     if (rc != 0)
         return -1;
     char *runs = sr_path_join(dir, "runs.csv");
-    st->runs_fd = sr_runs_reopen(runs, header, &st->done, err);
+    st->runs_fd = sr_runs_reopen(runs, header, &st->done, NULL, err);
     free(runs);
     return st->runs_fd < 0 ? -1 : 0;
 }
@@ -282,12 +309,21 @@ static int sr_study_files_distinct(const sr_job_t *job, const char *dir, int res
     return rc;
 }
 
-static int sr_is_done(const sr_study_t *st, const char *id)
+/* The study's own settings, read back by the report: the round seed (also
+ * the bootstrap's), and each series' precision and claim. */
+static void sr_study_settings(const sr_study_t *st, sr_buf_t *env)
 {
-    for (size_t i = 0; i < st->done.n; i++)
-        if (strcmp(st->done.v[i], id) == 0)
-            return 1;
-    return 0;
+    sr_buf_printf(env, "round_seed: %llu\n", st->round_seed);
+    for (size_t i = 0; i < st->job.nseries; i++) {
+        const sr_series_t *s = &st->job.series[i];
+        const sr_setting_t *prec = s->eff[SR_K_PRECISION], *claim = s->eff[SR_K_CLAIM];
+        sr_buf_printf(env, "precision[%s]: %s\n", s->sec.name, prec ? prec->vals[0] : "0.03");
+        if (claim)
+            sr_buf_printf(env, "claim[%s]: %s\n", s->sec.name, claim->vals[0]);
+    }
+    const sr_setting_t *budget = &st->job.global.set[SR_K_BUDGET];
+    if (budget->line)
+        sr_buf_printf(env, "budget_s: %s\n", budget->vals[0]);
 }
 
 static void sr_append_env(const sr_study_t *st, const char *why)
@@ -295,6 +331,8 @@ static void sr_append_env(const sr_study_t *st, const char *why)
     sr_buf_t env = {0};
     sr_buf_printf(&env, "# %s\n", why);
     sr_envinfo(&st->tools, &env);
+    sr_study_settings(st, &env);
+    sr_noise_probe(&env);
     char *path = sr_path_join(st->dir, "env.txt");
     int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd < 0 || write(fd, env.data, env.len) != (ssize_t)env.len)
@@ -305,22 +343,87 @@ static void sr_append_env(const sr_study_t *st, const char *why)
     sr_buf_free(&env);
 }
 
-/* Run one point and record it. Returns its status, or -1 with err when
- * scal-run itself failed (could not start it, or write runs.csv). */
-static int sr_run_point(sr_study_t *st, size_t i, double *median_wall, sr_err_t *err)
+/* The round seed a resumed study started with: the first "round_seed:"
+ * line of its env.txt. 0 when there is none. */
+static unsigned long long sr_recorded_seed(const char *dir)
+{
+    char *path = sr_path_join(dir, "env.txt");
+    sr_buf_t text = {0};
+    unsigned long long seed = 0;
+    if (sr_read_file(path, &text) == 0) {
+        const char *p = strstr(sr_buf_str(&text), "\nround_seed: ");
+        if (p)
+            seed = strtoull(p + 13, NULL, 10);
+    }
+    sr_buf_free(&text);
+    free(path);
+    return seed;
+}
+
+/* Each point's launches, statuses and ok walls from runs.csv (resuming). */
+static int sr_study_load_state(sr_study_t *st, sr_err_t *err)
+{
+    char *path = sr_path_join(st->dir, "runs.csv");
+    sr_buf_t text = {0};
+    sr_csv_t csv = {0};
+    int rc = 0;
+    if (sr_read_file(path, &text) != 0 || sr_csv_parse(text.data, text.len, 1, &csv) != 0) {
+        rc = sr_fail(err, SR_EXIT_USAGE, "%s: cannot read it back", path);
+        goto out;
+    }
+    int id = sr_csv_col(&csv, "run_id"), status = sr_csv_col(&csv, "status"), wall = sr_csv_col(&csv, "wall_s"),
+        round = sr_csv_col(&csv, "round");
+    for (size_t r = 1; r < csv.nrows; r++) {
+        const char *v = sr_csv_get(&csv, r, id);
+        size_t i = 0;
+        while (i < st->plan.n && strcmp(st->plan.pts[i].id, v) != 0)
+            i++;
+        if (i == st->plan.n)
+            continue;
+        sr_pstate_t *ps = &st->ps[i];
+        long rn = strtol(sr_csv_get(&csv, r, round), NULL, 10);
+        if (rn > ps->launches)
+            ps->launches = rn;
+        const char *sv = sr_csv_get(&csv, r, status);
+        if (strcmp(sv, "ok") != 0) {
+            ps->finished = 1;
+            ps->status = strcmp(sv, "timeout") == 0   ? SR_TIMEOUT
+                         : strcmp(sv, "invalid") == 0 ? SR_INVALID
+                                                      : SR_FAILED;
+            continue;
+        }
+        char *end;
+        double w = strtod(sr_csv_get(&csv, r, wall), &end);
+        if (end != sr_csv_get(&csv, r, wall) && isfinite(w)) {
+            ps->walls = sr_xrealloc(ps->walls, (ps->nwalls + 1) * sizeof *ps->walls);
+            ps->walls[ps->nwalls++] = w;
+        }
+    }
+out:
+    sr_csv_free(&csv);
+    sr_buf_free(&text);
+    free(path);
+    return rc;
+}
+
+/* Launch point i once, in round `round`, and record it. Returns its
+ * status, or -1 with err when scal-run itself failed (could not start it,
+ * or write runs.csv). */
+static int sr_run_point(sr_study_t *st, size_t i, long round, double *median_wall, sr_err_t *err)
 {
     const sr_point_t *p = &st->plan.pts[i];
     char *trace = p->trace ? sr_path_join(st->dir, p->trace) : NULL;
     char *log = sr_path_join(st->dir, p->log);
     if (trace)
         unlink(trace);   /* a killed earlier attempt may have left one */
-    int log_fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    /* A point's launches share its log, each under its command line. */
+    int log_fd = open(log, O_WRONLY | O_CREAT | (round == 1 ? O_TRUNC : O_APPEND) | O_CLOEXEC, 0644);
     if (log_fd >= 0) {
         /* The log says what ran (which launcher, which options) before what it said. */
         sr_buf_t line = {0};
         sr_buf_puts(&line, "scal-run: command: ");
         sr_cmd_format(&st->cmds[i], &line);
-        sr_buf_puts(&line, "\n");
+        sr_buf_printf(&line, "\nscal-run: round %ld\n", round);
         if (write(log_fd, line.data, line.len) < 0)
             fprintf(stderr, "scal-run: warning: %s: %s\n", log, strerror(errno));
         sr_buf_free(&line);
@@ -340,8 +443,8 @@ static int sr_run_point(sr_study_t *st, size_t i, double *median_wall, sr_err_t 
         sr_proc_result_free(&res);
     } else if (rc == 0) {
         sr_buf_t rows = {0};
-        rc = (int)sr_runs_rows(&st->job, &st->plan, p, &res, trace && access(trace, R_OK) == 0, &rows,
-                               median_wall);
+        rc = (int)sr_runs_rows(&st->job, &st->plan, p, &res, trace && access(trace, R_OK) == 0, round,
+                               &rows, median_wall);
         if (sr_runs_append(st->runs_fd, &rows, err) != 0)
             rc = -1;
         sr_buf_free(&rows);
@@ -361,38 +464,161 @@ static void sr_hms(double s, char out[32])
         snprintf(out, 32, "%ld:%02ld", t / 60, t % 60);
 }
 
+/* Is the 95% CI of the median within `precision` of it? */
+static int sr_precise(const sr_pstate_t *ps, double precision)
+{
+    double med, lo, hi;
+    if (sr_median_ci(ps->walls, ps->nwalls, &med, &lo, &hi) != 0)
+        return 0;
+    return lo >= med * (1 - precision) && hi <= med * (1 + precision);
+}
+
+/* Repetitions still owed at least: up to `repeat` for each point going. */
+static long sr_owed(const sr_study_t *st)
+{
+    long owed = 0;
+    for (size_t i = 0; i < st->plan.n; i++)
+        if (!st->ps[i].finished && st->ps[i].launches < sr_point_repeat(&st->plan.pts[i]))
+            owed += sr_point_repeat(&st->plan.pts[i]) - st->ps[i].launches;
+        else if (!st->ps[i].finished)
+            owed++;
+    return owed;
+}
+
+/* Point i has stopped: one line on how it ended. */
+static void sr_point_done(const sr_study_t *st, size_t i, const char *why, double per_launch)
+{
+    const sr_point_t *p = &st->plan.pts[i];
+    const sr_pstate_t *ps = &st->ps[i];
+    double med = NAN, lo, hi;
+    int ci = ps->nwalls ? sr_median_ci(ps->walls, ps->nwalls, &med, &lo, &hi) == 0 : 0;
+    char left[32], took[32];
+    sr_hms(per_launch * (double)sr_owed(st), left);
+    sr_hms(ps->took, took);
+    fprintf(stderr, "scal-run: [%zu/%zu] series %s, %ld worker%s, %ld rep%s (%s): %s", i + 1, st->plan.n,
+            st->job.series[p->series].sec.name, p->workers, p->workers == 1 ? "" : "s", ps->launches,
+            ps->launches == 1 ? "" : "s", p->id, sr_status_name(ps->status));
+    if (isfinite(med))
+        fprintf(stderr, ", median wall %.4g s", med);
+    if (ci)
+        fprintf(stderr, " (95%% CI %.4g-%.4g)", lo, hi);
+    fprintf(stderr, ", %s, took %s, ~%s left\n", why, took, left);
+}
+
 static int sr_study_run(sr_study_t *st, sr_err_t *err)
 {
-    size_t todo = 0, done_now = 0;
-    for (size_t i = 0; i < st->plan.n; i++)
-        todo += !sr_is_done(st, st->plan.pts[i].id);
-    if (st->done.n)
-        fprintf(stderr, "scal-run: resuming %s: %zu of %zu runs to go\n", st->dir, todo, st->plan.n);
-    else
-        fprintf(stderr, "scal-run: %zu runs into %s\n", st->plan.n, st->dir);
-    double t0 = scal_now();
+    size_t going = 0;
+    long behind = 0;
     for (size_t i = 0; i < st->plan.n; i++) {
+        sr_pstate_t *ps = &st->ps[i];
         const sr_point_t *p = &st->plan.pts[i];
-        if (sr_is_done(st, p->id))
-            continue;
-        double started = scal_now(), wall;
-        int status = sr_run_point(st, i, &wall, err);
-        if (status < 0)
-            return -1;
-        done_now++;
-        double now = scal_now();
-        char left[32], took[32];
-        sr_hms((now - t0) / (double)done_now * (double)(todo - done_now), left);
-        sr_hms(now - started, took);
-        fprintf(stderr, "scal-run: [%zu/%zu] series %s, %ld worker%s, %ld rep%s (%s): %s", i + 1,
-                st->plan.n, st->job.series[p->series].sec.name, p->workers, p->workers == 1 ? "" : "s",
-                sr_point_repeat(p), sr_point_repeat(p) == 1 ? "" : "s", p->id,
-                sr_status_name((sr_status_t)status));
-        if (isfinite(wall))
-            fprintf(stderr, ", median wall %.4g s", wall);
-        fprintf(stderr, ", took %s, ~%s left\n", took, left);
+        if (!ps->finished && ps->launches >= sr_point_max_repeat(p))
+            ps->finished = 1;
+        if (!ps->finished && ps->launches >= sr_point_repeat(p) && sr_precise(ps, sr_point_precision(p)))
+            ps->finished = 1;
+        going += !ps->finished;
+        behind += !ps->finished && ps->launches == 0;
     }
-    return 0;
+    if (st->resumed)
+        fprintf(stderr, "scal-run: resuming %s: %zu of %zu runs to go (%ld not started), at least %ld launches\n",
+                st->dir, going, st->plan.n, behind, sr_owed(st));
+    else
+        fprintf(stderr, "scal-run: %zu points into %s, in rounds of one launch each (at least %ld launches)\n",
+                st->plan.n, st->dir, sr_owed(st));
+    const sr_setting_t *bset = &st->job.global.set[SR_K_BUDGET];
+    double budget = bset->line ? strtod(bset->vals[0], NULL) : 0;
+    double t0 = scal_now();
+    long launched = 0;
+    size_t *order = sr_xcalloc(st->plan.n ? st->plan.n : 1, sizeof *order);
+    int rc = 0, spent = 0;
+    while (!spent) {
+        long round = -1;
+        for (size_t i = 0; i < st->plan.n; i++)
+            if (!st->ps[i].finished && (round < 0 || st->ps[i].launches + 1 < round))
+                round = st->ps[i].launches + 1;
+        if (round < 0)
+            break;
+        /* This round's points in the seeded order; on --resume those that
+         * already ran in it are skipped. */
+        size_t n = 0;
+        for (size_t i = 0; i < st->plan.n; i++)
+            if (!st->ps[i].finished)
+                order[n++] = i;
+        scal_rng_t rng = scal_rng_init(st->round_seed, (uint64_t)round);
+        for (size_t k = n; k > 1; k--) {
+            size_t j = (size_t)(scal_rng_next(&rng) % k), t = order[k - 1];
+            order[k - 1] = order[j];
+            order[j] = t;
+        }
+        size_t ran = 0;
+        for (size_t k = 0; k < n; k++) {
+            size_t i = order[k];
+            sr_pstate_t *ps = &st->ps[i];
+            if (ps->launches >= round)
+                continue;
+            if (budget > 0 && scal_now() - t0 >= budget) {
+                spent = 1;
+                break;
+            }
+            double started = scal_now(), wall;
+            int status = sr_run_point(st, i, round, &wall, err);
+            if (status < 0) {
+                rc = -1;
+                goto out;
+            }
+            launched++;
+            ran++;
+            ps->launches = round;
+            ps->took += scal_now() - started;
+            if (status != SR_OK) {
+                ps->status = (sr_status_t)status;
+                ps->finished = 1;
+                sr_point_done(st, i, "not launched again", (scal_now() - t0) / (double)launched);
+            } else if (isfinite(wall)) {
+                ps->walls = sr_xrealloc(ps->walls, (ps->nwalls + 1) * sizeof *ps->walls);
+                ps->walls[ps->nwalls++] = wall;
+            }
+        }
+        /* After the round: which points are done. */
+        size_t precise = 0, stopped = 0, still = 0;
+        double per = launched ? (scal_now() - t0) / (double)launched : 0;
+        for (size_t i = 0; i < st->plan.n; i++) {
+            sr_pstate_t *ps = &st->ps[i];
+            const sr_point_t *p = &st->plan.pts[i];
+            if (ps->finished)
+                continue;
+            if (ps->launches >= sr_point_repeat(p) && sr_precise(ps, sr_point_precision(p))) {
+                ps->finished = 1;
+                precise++;
+                sr_point_done(st, i, "precise", per);
+            } else if (ps->launches >= sr_point_max_repeat(p)) {
+                ps->finished = 1;
+                stopped++;
+                sr_point_done(st, i, ps->nwalls >= SR_CI_MIN_N ? "unstable: max-repeat reached before its CI was "
+                                                                 "within precision"
+                                                               : "max-repeat reached, too few repetitions for a CI",
+                              per);
+            } else {
+                still++;
+            }
+        }
+        fprintf(stderr, "scal-run: round %ld: %zu launch%s, %zu point%s precise, %zu at max-repeat, %zu going on\n",
+                round, ran, ran == 1 ? "" : "es", precise, precise == 1 ? "" : "s", stopped, still);
+    }
+    if (spent) {
+        fprintf(stderr, "scal-run: budget of %g s spent: the points still going stop here\n", budget);
+        for (size_t i = 0; i < st->plan.n; i++)
+            if (!st->ps[i].finished) {
+                st->ps[i].finished = 1;
+                sr_point_done(st, i, sr_precise(&st->ps[i], sr_point_precision(&st->plan.pts[i]))
+                                         ? "precise, stopped by the budget"
+                                         : "unstable: stopped by the budget",
+                              0);
+            }
+    }
+out:
+    free(order);
+    return rc;
 }
 
 static int sr_study(const sr_opts_t *o, sr_err_t *err)
@@ -433,6 +659,16 @@ static int sr_study(const sr_opts_t *o, sr_err_t *err)
         if (sr_point_command(&st.job, &st.plan.pts[i], &st.tools, st.dir, 1, &st.cmds[i], err) != 0)
             goto out;
     }
+    st.ps = sr_xcalloc(st.plan.n ? st.plan.n : 1, sizeof *st.ps);
+    st.resumed = o->resume != NULL;
+    st.round_seed = o->resume ? sr_recorded_seed(st.dir) : 0;
+    if (st.round_seed == 0) {
+        /* Any value will do, as long as it is recorded: time and pid. */
+        scal_rng_t r = scal_rng_init((uint64_t)(scal_now() * 1e9), (uint64_t)getpid());
+        st.round_seed = scal_rng_next(&r) >> 1 | 1;
+    }
+    if (o->resume && (rc = sr_study_load_state(&st, err)) != 0)
+        goto out;
     sr_append_env(&st, o->resume ? "resumed" : "started");
     if ((rc = sr_study_run(&st, err)) != 0)
         goto out;

@@ -168,6 +168,19 @@ long sr_point_repeat(const sr_point_t *p)
     return strtol(p->val[SR_K_REPEAT] ? p->val[SR_K_REPEAT] : SR_DEFAULT_REPEAT, NULL, 10);
 }
 
+long sr_point_max_repeat(const sr_point_t *p)
+{
+    if (p->val[SR_K_MAX_REPEAT])
+        return strtol(p->val[SR_K_MAX_REPEAT], NULL, 10);
+    long r = sr_point_repeat(p);
+    return r > SR_DEFAULT_MAX_REPEAT ? r : SR_DEFAULT_MAX_REPEAT;
+}
+
+double sr_point_precision(const sr_point_t *p)
+{
+    return p->val[SR_K_PRECISION] ? strtod(p->val[SR_K_PRECISION], NULL) : SR_DEFAULT_PRECISION;
+}
+
 long sr_point_warmup(const sr_point_t *p)
 {
     return strtol(p->val[SR_K_WARMUP] ? p->val[SR_K_WARMUP] : SR_DEFAULT_WARMUP, NULL, 10);
@@ -269,8 +282,9 @@ int sr_point_command(const sr_job_t *job, const sr_point_t *p,
     }
     sr_strv_push(&cmd->argv, "--format");
     sr_strv_push(&cmd->argv, "csv");
+    /* One measured repetition per launch: scal-run repeats by rounds. */
     sr_strv_push(&cmd->argv, "--repeat");
-    sr_strv_pushf(&cmd->argv, "%ld", sr_point_repeat(p));
+    sr_strv_push(&cmd->argv, "1");
     sr_strv_push(&cmd->argv, "--warmup");
     sr_strv_pushf(&cmd->argv, "%ld", sr_point_warmup(p));
     if (p->trace) {

@@ -38,7 +38,6 @@ void sr_plan_build(const sr_job_t *job, sr_plan_t *plan);
 void sr_plan_free(sr_plan_t *plan);
 
 /* Defaults for the reserved keys. */
-#define SR_DEFAULT_REPEAT "3"
 #define SR_DEFAULT_WARMUP "1"
 #define SR_DEFAULT_TIMEOUT_S 3600.0
 
@@ -79,8 +78,11 @@ void sr_cmd_format(const sr_cmd_t *cmd, sr_buf_t *out);
 /* The full environment for the command: environ with cmd->env on top. */
 void sr_cmd_envp(const sr_cmd_t *cmd, sr_strv_t *envp);
 
-/* Value of a reserved numeric key for a point, with its default. */
+/* Value of a reserved numeric key for a point, with its default. repeat is
+ * the fewest repetitions (each a launch of its own, one per round). */
 long sr_point_repeat(const sr_point_t *p);
+long sr_point_max_repeat(const sr_point_t *p);
+double sr_point_precision(const sr_point_t *p);
 long sr_point_warmup(const sr_point_t *p);
 
 #endif

@@ -247,6 +247,24 @@ static void test_job_file_keys_at_their_edges(void)
             tried++;
             continue;
         }
+        if (strcmp(key->name, "budget") == 0) {   /* scal-run's own: seconds, like timeout */
+            sr_err_t err;
+            SCAL_CHECK(load_job(dir, engine, workload, "budget", "1e308", &err) == 0);
+            SCAL_CHECK(load_job(dir, engine, workload, "budget", "1e309", &err) == -1);
+            SCAL_CHECK(load_job(dir, engine, workload, "budget", "-1", &err) == -1);
+            tried++;
+            continue;
+        }
+        if (strcmp(key->name, "max-repeat") == 0) {   /* at least repeat (default 6) */
+            sr_err_t err;
+            SCAL_CHECK(load_job(dir, engine, workload, "max-repeat", "6", &err) == 0);
+            SCAL_CHECK(load_job(dir, engine, workload, "max-repeat", "9223372036854775807", &err) == 0);
+            SCAL_CHECK(load_job(dir, engine, workload, "max-repeat", "5", &err) == -1);
+            SCAL_CHECK(strstr(err.msg, "edge.job:5: key 'max-repeat': 5 is below repeat (6, the default)") != NULL);
+            SCAL_CHECK(load_job(dir, engine, workload, "max-repeat", "0", &err) == -1);
+            tried++;
+            continue;
+        }
         if (strcmp(key->name, "timeout") == 0) {
             sr_err_t err;
             SCAL_CHECK(load_job(dir, engine, workload, "timeout", "1e308", &err) == 0);

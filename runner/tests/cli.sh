@@ -27,7 +27,7 @@ rc=$?
 check "missing job file: exit 2, named" eval '[ $rc -eq 2 ] && grep -q "missing.job: cannot read job file" err.txt'
 check "bad input writes no results" [ ! -e results ]
 
-printf '[s]\nengine = omp\nworkload = spin\nworkers = 1,2\nrepeat = 1\nwarmup = 0\n' > ok.job
+printf '[s]\nengine = omp\nworkload = spin\nworkers = 1,2\nrepeat = 1\nmax-repeat = 1\nwarmup = 0\n' > ok.job
 SCAL_ENGINE_DIR=$work/nowhere "$SCAL_RUN" ok.job 2> err.txt
 rc=$?
 check "missing engine: exit 2 before anything runs" eval '[ $rc -eq 2 ] && [ ! -e results ]'

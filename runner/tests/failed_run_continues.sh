@@ -9,6 +9,7 @@ cat > mixed.job <<'JOB'
 engine = omp
 workload = spin
 repeat = 3
+max-repeat = 3
 warmup = 0
 
 [fails-at-2]
@@ -40,8 +41,8 @@ check "invalid records: status invalid, exit 1" [ "$(status_of invalid/workers=1
 check "bad usage: failed, exit 2" [ "$(status_of usage/workers=1)" = "failed,2" ]
 check "too few records: failed" [ "$(status_of short/workers=1)" = "failed,0" ]
 check "the failed run's stderr tail is in its row" grep -q '^fails-at-2,fails-at-2/workers=2,.*stub: failing, as asked\\n"*$' res/runs.csv
-check "the short run says what was wrong" grep -q 'expected 3 records with a .valid. field, got 2' res/runs.csv
-check "invalid runs keep their records, one row each" [ "$(grep -c '^invalid,' res/runs.csv)" -eq 3 ]
+check "the short run says what was wrong" grep -q 'expected 1 records with a .valid. field, got 0' res/runs.csv
+check "invalid runs keep their records, one row each (one launch, one record)" [ "$(grep -c '^invalid,' res/runs.csv)" -eq 1 ]
 check "ok runs carry no stderr tail" [ -z "$(grep '^fails-at-2,fails-at-2/workers=1,' res/runs.csv | awk -F, '{ print $NF }' | sort -u)" ]
 check "summary.md lists the runs not ok" grep -q '^| `fails-at-2/workers=2` | failed | 1 |' res/summary.md
 check "summary leaves failed points out of the statistics" \

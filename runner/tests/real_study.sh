@@ -11,6 +11,7 @@ cat > real.job <<'JOB'
 [global]
 tasks = 16
 repeat = 2
+max-repeat = 2
 warmup = 0
 timeout = 120
 

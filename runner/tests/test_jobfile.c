@@ -221,6 +221,51 @@ static void test_errors_name_file_line_and_key(void)
  * was expanded point by point until memory ran out; now it is refused
  * before its plan is built.  A value listed twice would give two runs one
  * id, one trace and one log. */
+/* The adaptive-repetition keys and claims, checked at load like any key. */
+static void test_round_keys_are_checked(void)
+{
+    fixture_t fx = fx_make();
+    expect_error(&fx, OK_HEAD "precision = 0\n", "5: key 'precision': bad value '0' (expected a number in (0, 1))");
+    expect_error(&fx, OK_HEAD "precision = 1\n", "5: key 'precision': bad value '1' (expected a number in (0, 1))");
+    expect_error(&fx, OK_HEAD "precision = 3%\n", "5: key 'precision': bad value '3%' (expected a number in (0, 1))");
+    expect_error(&fx, OK_HEAD "budget = -5\n", "5: key 'budget': bad value '-5' (expected a number >= 0)");
+    expect_error(&fx, OK_HEAD "max-repeat = 0\n", "5: key 'max-repeat': bad value '0' (expected an integer >= 1)");
+    expect_error(&fx, OK_HEAD "max-repeat = 4\n", "5: key 'max-repeat': 4 is below repeat (6, the default), series [global]");
+    expect_error(&fx, OK_HEAD "repeat = 8\n[s]\nmax-repeat = 7\n",
+                 "7: key 'max-repeat': 7 is below repeat (8), series [s]");
+    expect_error(&fx, OK_HEAD "[s]\nbudget = 60\n", "6: key 'budget' bounds the whole study: set it in [global]");
+    expect_error(&fx, OK_HEAD "claim = faster\n",
+                 "5: key 'claim': bad value 'faster' (expected speedup, no-speedup, or "
+                 "lowest-wall|lowest-first-result|lowest-pss:KEY=VALUE)");
+    expect_error(&fx, OK_HEAD "claim = lowest-wall\n",
+                 "5: key 'claim': bad value 'lowest-wall' (expected speedup, no-speedup, or "
+                 "lowest-wall|lowest-first-result|lowest-pss:KEY=VALUE)");
+    expect_error(&fx, OK_HEAD "claim = speedup:pool=map\n",
+                 "5: key 'claim': bad value 'speedup:pool=map' (expected speedup, no-speedup, or "
+                 "lowest-wall|lowest-first-result|lowest-pss:KEY=VALUE)");
+    expect_error(&fx, OK_HEAD "[s]\npool = map\nclaim = lowest-wall:pool=map\n",
+                 "7: key 'claim': series [s] does not sweep 'pool' over a list holding 'map'");
+    expect_error(&fx, OK_HEAD "[s]\npool = map,submit\nclaim = lowest-wall:pool=as-completed\n",
+                 "7: key 'claim': series [s] does not sweep 'pool' over a list holding 'as-completed'");
+    /* and good ones load */
+    char *path = put(&fx, "good.job", OK_HEAD "repeat = 3\nmax-repeat = 3\nprecision = 0.05\nbudget = 0\n"
+                                        "[s]\npool = map,submit\nclaim = lowest-first-result:pool=submit\n"
+                                        "[t]\nrepeat = 40\nmax-repeat = 50\nclaim = no-speedup\n");
+    sr_job_t job;
+    sr_err_t err = {0};
+    SCAL_CHECK(sr_job_load(path, &job, &err) == 0);
+    if (err.msg[0])
+        fprintf(stderr, "  %s\n", err.msg);
+    sr_job_free(&job);
+    free(path);
+    /* repeat above 30 with no max-repeat: max-repeat follows it */
+    path = put(&fx, "many.job", OK_HEAD "repeat = 40\n");
+    SCAL_CHECK(sr_job_load(path, &job, &err) == 0);
+    sr_job_free(&job);
+    free(path);
+    fx_drop(&fx);
+}
+
 static void test_sweeps_are_bounded_and_distinct(void)
 {
     fixture_t fx = fx_make();
@@ -274,6 +319,7 @@ int main(void)
     SCAL_RUN(test_global_key_skips_series_it_does_not_apply_to);
     SCAL_RUN(test_file_keys_resolve_against_the_job_directory);
     SCAL_RUN(test_errors_name_file_line_and_key);
+    SCAL_RUN(test_round_keys_are_checked);
     SCAL_RUN(test_sweeps_are_bounded_and_distinct);
     SCAL_RUN(test_missing_job_file);
     return SCAL_TEST_END();

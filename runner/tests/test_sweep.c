@@ -82,7 +82,7 @@ static void test_omp_command(void)
     SCAL_CHECK(sr_point_command(&job, &plan.pts[0], &tools, "/r", 1, &cmd, &err) == 0);
     char *line = line_of(&cmd);
     const char *want = "OMP_NUM_THREADS=4 OMP_WAIT_POLICY=active FOO=a /e/scal-omp factor --threads 4 "
-                       "--format csv --repeat 2 --warmup 0 --trace /r/traces/t.workers=4.csv "
+                       "--format csv --repeat 1 --warmup 0 --trace /r/traces/t.workers=4.csv "
                        "--tasks 8 --base 1000 --gil";
     if (strcmp(line, want) != 0)
         fprintf(stderr, "  want: %s\n  got:  %s\n", want, line);
@@ -132,7 +132,7 @@ static void test_mpi_command(void)
     const char *launcher = cmd.argv.v[0];
     SCAL_CHECK(strcmp(launcher + strlen(launcher) - 4, "srun") == 0);
     const char *rest = strstr(line, " -n 3 --cpus-per-task=2 --exact --cpu-bind=verbose,cores "
-                                    "--kill-on-bad-exit=1 /e/scal-mpi sleep --format csv --repeat 3 "
+                                    "--kill-on-bad-exit=1 /e/scal-mpi sleep --format csv --repeat 1 "
                                     "--warmup 1 --trace /r/traces/p.workers=3.csv --mean 0.01 --threads 2");
     SCAL_CHECK(rest != NULL && strcmp(rest + strlen(rest) - 11, "--threads 2") == 0);
     SCAL_CHECK(strncmp(line, "OMP_NUM_THREADS=2 ", 18) == 0);

@@ -244,6 +244,7 @@ workload = factor
 base = 1000001
 tasks = 16
 repeat = 2
+max-repeat = 2
 warmup = 0
 timeout = 20
 

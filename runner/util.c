@@ -163,9 +163,23 @@ void sr_strv_free(sr_strv_t *s)
 
 int sr_read_file(const char *path, sr_buf_t *out)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* Only a regular file of bounded size: a FIFO or a device named where a
+     * results folder's file should be would block or never end.
+     * O_NONBLOCK keeps the open itself from waiting for a FIFO's writer. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0)
         return -1;
+    struct stat st;
+    int bad = fstat(fd, &st) != 0      ? errno
+              : S_ISDIR(st.st_mode)    ? EISDIR
+              : !S_ISREG(st.st_mode)   ? EINVAL
+              : (uint64_t)st.st_size > SR_READ_MAX_BYTES ? EFBIG
+                                                         : 0;
+    if (bad) {
+        close(fd);
+        errno = bad;
+        return -1;
+    }
     char chunk[65536];
     for (;;) {
         ssize_t n = read(fd, chunk, sizeof chunk);

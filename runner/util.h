@@ -56,7 +56,10 @@ void sr_strv_push(sr_strv_t *s, const char *str);
 void sr_strv_pushf(sr_strv_t *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sr_strv_free(sr_strv_t *s);
 
-/* Read a whole file. Returns 0, or -1 with errno set. */
+/* Read a whole regular file. Returns 0, or -1 with errno set: EISDIR for a
+ * directory, EINVAL for a FIFO or device (it would block or never end),
+ * EFBIG beyond SR_READ_MAX_BYTES. */
+#define SR_READ_MAX_BYTES (1ULL << 36)
 int sr_read_file(const char *path, sr_buf_t *out);
 /* Write a whole file through a temporary and rename, fsynced. -1, errno set. */
 int sr_write_file(const char *path, const char *data, size_t len);

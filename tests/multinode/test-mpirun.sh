@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# test-mpirun.sh - scal-mpi over N emulated nodes (nodes.sh), started with mpirun as on a cluster:
+# one Open MPI daemon per node, shared memory inside a node only, TCP (loopback) between nodes.
+#
+#   test-mpirun.sh N CASE      (CTest runs it; MPIEXEC, SCAL_MPI, SCAL_OMP, SCAL_RUN set)
+#
+# Cases:
+#   checksums  every workload and pool, 1 or 2 ranks per node: scal-omp's serial checksum, and
+#              `nodes` = N from MPI's own node split
+#   share      paths with --share window / copy / per-task: same distances as serial; window holds
+#              one matrix per node (matrix_bytes_per_node, PSS), copy one per rank; hybrid
+#              ranks x threads across the nodes
+#   killed     a rank SIGKILLed on the last node ends the whole job, naming the rank and the node;
+#              scal-run records the run as failed and goes on
+# Exit 77 when nodes cannot be emulated here (not root, no namespaces).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+
+if [ "${1:-}" != __inside ]; then
+    n=${1:?N} case_name=${2:?CASE}
+    why=$("$here/nodes.sh" why-not) || { echo "skip: $why"; exit 77; }
+    dir=$(mktemp -d "${TMPDIR:-/tmp}/scal-nodes.XXXXXX")
+    "$here/nodes.sh" run "$dir" "$n" -- "$0" __inside "$n" "$case_name"
+    rc=$?
+    # the nodes' own /dev/shm and scratch went with their namespaces; the state dir with stop
+    [ ! -e "$dir" ] || { echo "FAIL: $dir left behind"; rc=1; }
+    exit $rc
+fi
+n=$2 case_name=$3
+: "${MPIEXEC:?}" "${SCAL_MPI:?}" "${SCAL_OMP:?}" "${SCAL_RUN:?}"
+tmp=$SCAL_NODES_DIR/work
+mkdir -p "$tmp"
+cd "$tmp" || exit 1
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*" >&2; fail=$((fail + 1)); }
+check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
+
+# col NAME: column NAME of the last csv record on stdin
+col() { awk -F, -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i } NR > 1 { v = $c } END { print v }'; }
+serial() { "$SCAL_OMP" "$@" --threads 1 --format csv 2>/dev/null | col checksum; }
+# mpi PER_NODE ARGS...: N x PER_NODE ranks, PER_NODE on each node; csv on stdout
+mpi() {
+    local k=$1
+    shift
+    timeout 120 "$MPIEXEC" -n $((n * k)) --map-by "ppr:$k:node" "$SCAL_MPI" "$@" --format csv 2>err.txt
+}
+
+case $case_name in
+checksums)
+    i=0
+    for w in "factor --tasks 24 --base 1000001" "sleep --tasks 12 --mean 0.002 --sigma 0.001 --seed 4" \
+        "spin --tasks 200 --us 2" "paths --nodes 300 --fraction 0.02 --pairs 60 --max-hop 6 --seed 5"; do
+        # shellcheck disable=SC2086
+        ref=$(serial $w)
+        [ -n "$ref" ] || bad "no serial checksum for $w"
+        for pool in map submit as-completed; do
+            # 1 and 2 ranks per node, in turn
+            k=$((1 + i++ % 2))
+            # shellcheck disable=SC2086
+            out=$(mpi $k $w --pool $pool)
+            got=$(echo "$out" | col checksum)
+            [ "$got" = "$ref" ] && ok || bad "$k/node $w $pool: checksum '$got' != serial '$ref' ($(tail -3 err.txt))"
+            [ "$(echo "$out" | col nodes)" = "$n" ] && ok || bad "$k/node $w $pool: nodes = '$(echo "$out" | col nodes)', not $n"
+            [ "$(echo "$out" | col ranks)" = $((n * k)) ] && ok || bad "$k/node $w $pool: ranks"
+        done
+    done
+    ;;
+share)
+    g="paths --nodes 3000 --fraction 0.01 --pairs 60 --max-hop 6 --seed 11"
+    # shellcheck disable=SC2086
+    "$SCAL_OMP" $g --threads 1 --out ref.csv >/dev/null 2>&1 || bad "serial paths run"
+    declare -A bytes pss
+    for share in window copy per-task; do
+        for pool in map submit as-completed; do
+            [ $share = per-task ] && [ $pool = map ] && continue
+            rm -f o.csv
+            # shellcheck disable=SC2086
+            out=$(mpi 2 $g --share $share --pool $pool --out o.csv)
+            cmp -s o.csv ref.csv && ok || bad "$share $pool: distances differ from serial ($(tail -3 err.txt))"
+            [ "$(echo "$out" | col share)" = $share ] && ok || bad "$share $pool: share field"
+            [ "$(echo "$out" | col nodes)" = "$n" ] && ok || bad "$share $pool: nodes field"
+            bytes[$share]=$(echo "$out" | col matrix_bytes_per_node)
+            pss[$share]=$(echo "$out" | col pss_bytes)
+        done
+    done
+    # one matrix per node with window, one per rank (2 per node) with copy
+    b=${bytes[window]:-0}
+    check "window: matrix_bytes_per_node > 0 ($b)" [ "$b" -gt 1000000 ]
+    check "copy holds 2 matrices per node, window 1 (${bytes[copy]} vs $b)" [ "${bytes[copy]:-0}" = $((2 * b)) ]
+    # PSS summed over all ranks: copy holds N more matrices than window (2N against N). Only the
+    # pages a rank touched count, and calloc'ed zero pages may never be: a quarter at least.
+    extra=$(( ${pss[copy]:-0} - ${pss[window]:-0} ))
+    check "PSS: copy - window = $extra bytes, up to $n x $b" \
+        [ "$extra" -gt $((n * b / 4)) ] && [ "$extra" -lt $((n * b * 5 / 4)) ]
+    # hybrid: N ranks x 2 threads, one rank per node
+    for pool in map submit as-completed; do
+        rm -f o.csv
+        # shellcheck disable=SC2086
+        out=$(mpi 1 $g --threads 2 --share window --pool $pool --out o.csv)
+        cmp -s o.csv ref.csv && ok || bad "hybrid $pool: distances differ ($(tail -3 err.txt))"
+        [ "$(echo "$out" | col workers)" = $((2 * n)) ] && [ "$(echo "$out" | col nodes)" = "$n" ] &&
+            [ "$(echo "$out" | col threads)" = 2 ] && ok || bad "hybrid $pool: workers/threads/nodes fields"
+    done
+    ref=$(serial factor --tasks 24 --base 1000001)
+    out=$(mpi 1 factor --tasks 24 --base 1000001 --threads 2 --pool submit)
+    [ "$(echo "$out" | col checksum)" = "$ref" ] && ok || bad "hybrid factor checksum"
+    ;;
+killed)
+    # one rank per node: rank N-1 is on the last node
+    victim=$((n - 1))
+    start=$(date +%s)
+    SCAL_FAULT=kill-rank:$victim:after-tasks:5 mpi 1 spin --tasks 4000 --us 500 --pool submit >/dev/null
+    rc=$?
+    took=$(($(date +%s) - start))
+    check "mpirun exits 137 (128 + SIGKILL), not $rc" [ $rc -eq 137 ]
+    check "... within 60 s, no hang ($took s)" [ $took -le 60 ]
+    check "... naming rank $victim on node n$n: $(grep noticed err.txt)" \
+        grep -q "rank $victim .*on node n$n exited on signal 9" err.txt
+    cat >killed.job <<JOB
+[global]
+workload = spin
+us = 500
+tasks = 4000
+repeat = 1
+warmup = 0
+timeout = 120
+
+[killed]
+engine = mpi
+launcher = mpirun
+workers = $n
+env = SCAL_FAULT=kill-rank:$victim:after-tasks:5 OMPI_MCA_rmaps_base_mapping_policy=node
+
+[after]
+engine = mpi
+launcher = mpirun
+tasks = 40
+workers = $n
+env = OMPI_MCA_rmaps_base_mapping_policy=node
+JOB
+    "$SCAL_RUN" --out res killed.job 2>progress.txt
+    rc=$?
+    status_of() {
+        awk -F, -v id="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+            $c["run_id"] == id { print $c["status"] "," $c["exit_code"] }' res/runs.csv | sort -u
+    }
+    check "scal-run exits 1: a run failed ($rc)" [ $rc -eq 1 ]
+    check "the killed run: failed, 137 ($(status_of "killed/workers=$n"))" [ "$(status_of "killed/workers=$n")" = "failed,137" ]
+    check "its stderr tail names the rank and node" grep -q "^killed,.*rank $victim .*node n$n" res/runs.csv
+    check "the study went on: the next run is ok" [ "$(status_of "after/workers=$n")" = "ok,0" ]
+    check "... and its ranks ran on $n nodes" [ "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["run_id"] ~ /^after/ { print $c["nodes"] }' res/runs.csv)" = "$n" ]
+    ;;
+*)
+    echo "unknown case $case_name" >&2
+    exit 2
+    ;;
+esac
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -31,6 +31,7 @@ static const field_t fields[] = {
     F(valid, F_INT),       F(oversubscribed, F_INT), F(cpus, F_STR),
     F(pss_bytes, F_U64),   F(matrix_bytes_per_node, F_U64), F(host, F_STR),
     F(version, F_STR),     F(gil, F_INT),           F(chunk, F_U64),
+    F(rank_hosts, F_STR),
 };
 
 #define NFIELDS (sizeof fields / sizeof fields[0])
@@ -99,6 +100,7 @@ void scal_record_init(scal_record_t *r, const char *engine, const scal_config_t 
     r->ranks = r->nodes = 1;
     r->setup_s = setup_s;
     scal_hostname(r->host, sizeof r->host);
+    snprintf(r->rank_hosts, sizeof r->rank_hosts, "%s", r->host);
     snprintf(r->version, sizeof r->version, "%s", scal_version());
     r->gil = cfg->gil;
     r->chunk = chunk;

@@ -28,6 +28,9 @@ typedef struct scal_record {
     char version[64];
     int gil;
     uint64_t chunk;
+    /* where the ranks ran, in rank order: host names, a run of R ranks on one host as
+     * "host*R", ';'-separated ("n1*2;n2*2"); ends in "..." when too long to hold */
+    char rank_hosts[512];
 } scal_record_t;
 
 struct scal_config;

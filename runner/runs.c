@@ -16,7 +16,7 @@ const char *const sr_engine_fields[] = {
     "engine", "workload", "kernel", "pool", "share", "bind", "ranks", "threads", "workers", "nodes",
     "tasks", "rep", "wall_s", "task_sum_s", "task_min_s", "task_max_s", "speedup", "efficiency",
     "first_result_s", "setup_s", "checksum", "valid", "oversubscribed", "cpus", "pss_bytes",
-    "matrix_bytes_per_node", "host", "version", "gil", "chunk", NULL};
+    "matrix_bytes_per_node", "host", "version", "gil", "chunk", "rank_hosts", NULL};
 
 static const char *const sr_status_names[] = {"ok", "failed", "timeout", "invalid"};
 

@@ -848,9 +848,10 @@ def pss_bytes():
 
 FIELDS = ("engine workload kernel pool share bind ranks threads workers nodes tasks rep wall_s task_sum_s "
           "task_min_s task_max_s speedup efficiency first_result_s setup_s checksum valid oversubscribed cpus "
-          "pss_bytes matrix_bytes_per_node host version gil chunk").split()
+          "pss_bytes matrix_bytes_per_node host version gil chunk rank_hosts").split()
 FLOATS = {"wall_s", "task_sum_s", "task_min_s", "task_max_s", "speedup", "efficiency", "first_result_s", "setup_s"}
-STRINGS = {"engine", "workload", "kernel", "pool", "share", "bind", "cpus", "host", "version", "checksum"}
+STRINGS = {"engine", "workload", "kernel", "pool", "share", "bind", "cpus", "host", "version", "checksum",
+           "rank_hosts"}
 
 
 def gil_enabled():
@@ -939,7 +940,7 @@ def main(argv):
             "workers": args.workers, "nodes": 1, "tasks": work.tasks, "setup_s": setup_s,
             "oversubscribed": oversub, "cpus": "-", "matrix_bytes_per_node": work.matrix_bytes,
             "host": socket.gethostname().split(".")[0], "version": "python-" + platform.python_version(),
-            "gil": gil_enabled(), "chunk": args.chunk,
+            "gil": gil_enabled(), "chunk": args.chunk, "rank_hosts": socket.gethostname().split(".")[0],
         }
         if args.format == "csv":
             print(",".join(FIELDS))

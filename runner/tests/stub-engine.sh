@@ -58,7 +58,7 @@ valid=1
 awk -v p="$workers" -v reps="$repeat" -v t1="${STUB_T1:-0.8}" -v f="${STUB_F:-0.1}" \
     -v wl="$workload" -v tasks="$tasks" -v pool="$pool" -v bind="$bind" -v gil="$gil" \
     -v chunk="$chunk" -v valid="$valid" -v trace="$trace" 'BEGIN {
-    print "engine,workload,kernel,pool,share,bind,ranks,threads,workers,nodes,tasks,rep,wall_s,task_sum_s,task_min_s,task_max_s,speedup,efficiency,first_result_s,setup_s,checksum,valid,oversubscribed,cpus,pss_bytes,matrix_bytes_per_node,host,version,gil,chunk,extra_column"
+    print "engine,workload,kernel,pool,share,bind,ranks,threads,workers,nodes,tasks,rep,wall_s,task_sum_s,task_min_s,task_max_s,speedup,efficiency,first_result_s,setup_s,checksum,valid,oversubscribed,cpus,pss_bytes,matrix_bytes_per_node,host,version,gil,chunk,rank_hosts,extra_column"
     for (r = 0; r < reps; r++) {
         wall = t1 * (f + (1 - f) / p) * (1 + r / 100)
         sum = t1 * (1 - f)

@@ -10,6 +10,8 @@
 #   share      paths with --share window / copy / per-task: same distances as serial; window holds
 #              one matrix per node (matrix_bytes_per_node, PSS), copy one per rank; hybrid
 #              ranks x threads across the nodes
+#   placement  job-file keys hosts and placement: ranks where asked (rank_hosts), a curve per
+#              host count; a bad hosts value refused
 #   killed     a rank SIGKILLed on the last node ends the whole job, naming the rank and the node;
 #              scal-run records the run as failed and goes on
 # Exit 77 when nodes cannot be emulated here (not root, no namespaces).
@@ -150,6 +152,52 @@ JOB
     check "its stderr tail names the rank and node" grep -q "^killed,.*rank $victim .*node n$n" res/runs.csv
     check "the study went on: the next run is ok" [ "$(status_of "after/workers=$n")" = "ok,0" ]
     check "... and its ranks ran on $n nodes" [ "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["run_id"] ~ /^after/ { print $c["nodes"] }' res/runs.csv)" = "$n" ]
+    ;;
+placement)
+    # hosts and placement in a job file: mpirun's mapping puts the ranks where asked, the
+    # records say where they ran (rank_hosts) and how many nodes MPI found; curves per hosts
+    cat >place.job <<JOB
+[global]
+engine = mpi
+launcher = mpirun
+workload = paths
+nodes = 300
+pairs = 40
+share = window
+repeat = 1
+warmup = 0
+timeout = 120
+
+[pack]
+placement = pack
+hosts = 1, 2
+workers = 2, 4
+
+[spread]
+placement = spread
+hosts = 2
+workers = 4
+JOB
+    "$SCAL_RUN" --out res place.job 2>progress.txt
+    check "scal-run exits 0 ($(tail -n 2 progress.txt))" [ $? -eq 0 ]
+    where() { # where RUN_ID: rank_hosts and nodes of that run
+        awk -F, -v id="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+            $c["run_id"] == id { print $c["rank_hosts"] " " $c["nodes"] " " $c["status"] }' res/runs.csv | sort -u
+    }
+    check "pack, 1 host: $(where pack/hosts=1/workers=2)" [ "$(where pack/hosts=1/workers=2)" = "n1*2 1 ok" ]
+    check "pack, 1 host: $(where pack/hosts=1/workers=4)" [ "$(where pack/hosts=1/workers=4)" = "n1*4 1 ok" ]
+    check "pack, 2 hosts: $(where pack/hosts=2/workers=2)" [ "$(where pack/hosts=2/workers=2)" = "n1;n2 2 ok" ]
+    check "pack, 2 hosts: $(where pack/hosts=2/workers=4)" [ "$(where pack/hosts=2/workers=4)" = "n1*2;n2*2 2 ok" ]
+    check "spread, 2 hosts: $(where spread/workers=4)" [ "$(where spread/workers=4)" = "n1;n2;n1;n2 2 ok" ]
+    check "the command of spread: ppr:2:node, ranked by node" \
+        grep -q -- "-n 4 --map-by ppr:2:node --rank-by node " res/logs/spread.workers=4.log
+    check "summary: one curve per host count" \
+        eval 'grep -q "pack hosts=1" res/summary.md && grep -q "pack hosts=2" res/summary.md'
+    printf '[s]\nengine = mpi\nworkload = factor\nhosts = 3\nworkers = 2, 4\n' >bad.job
+    "$SCAL_RUN" --out bad bad.job 2>err.txt
+    rc=$?
+    check "hosts > workers: exit 2, one message ($(cat err.txt))" \
+        eval '[ $rc -eq 2 ] && [ "$(grep -c "bad.job:4: key .hosts.: 3 hosts for 2 workers (series \[s\]): more hosts than ranks" err.txt)" = 1 ] && [ ! -e bad ]'
     ;;
 *)
     echo "unknown case $case_name" >&2

@@ -19,7 +19,9 @@
 #            output file, and no results folder appears.
 #   nodes    a batch job on every node (sbatch --nodes=N, 2 tasks per node) runs scal-mpi steps
 #            with srun --mpi=pmix over all of them: serial checksums, `nodes` = N from MPI's own
-#            node split, one window per node against one copy per rank, hybrid ranks x threads.
+#            node split, one window per node against one copy per rank, hybrid ranks x threads;
+#            then scal-run sweeps a study over hosts = 1, 2 and placement pack / spread: the
+#            records show the ranks on the nodes asked for (rank_hosts), one window per node.
 #
 # Usage: test-sbatch.sh CASE[,CASE...] [-v]    several cases share one Slurm, each its own
 #                                              submit dir; -v: show the jobs' output files
@@ -326,6 +328,30 @@ step window -n $((2 * n)) --ntasks-per-node=2 -- $g --share window --pool submit
 step copy -n $((2 * n)) --ntasks-per-node=2 -- $g --share copy --pool map --out copy.out
 step per-task -n $((2 * n)) --ntasks-per-node=2 -- $g --share per-task --pool as-completed --out per-task.out
 step hybrid -n $n --ntasks-per-node=1 --cpus-per-task=2 -- factor --tasks 24 --base 1000001 --threads 2 --pool submit
+"\$SCAL_RUN" --out study "$work/place.job" >study.txt 2>&1
+echo "study \$?" >>status.txt
+EOF
+    # a study swept over 1 and 2 nodes, packed and spread, under srun
+    cat >"$work/place.job" <<EOF
+[global]
+engine = mpi
+workload = paths
+nodes = 2000
+fraction = 0.01
+pairs = 60
+share = window
+repeat = 1
+warmup = 0
+
+[sweep]
+placement = pack
+hosts = 1, 2
+workers = 2
+
+[spread]
+placement = spread
+hosts = 2
+workers = 4
 EOF
     submit nodes --nodes="$n" --ntasks-per-node=2 --cpus-per-task=1 "$work/nodes.sbatch"
     check "nodes: the job exits 0" [ "$rc" -eq 0 ]
@@ -354,6 +380,19 @@ EOF
     check "nodes: window holds one matrix per node, copy one per rank ($b, $(col copy.csv matrix_bytes_per_node))" \
         [ -n "$b" ] && [ "$b" -gt 0 ] && [ "$(col copy.csv matrix_bytes_per_node)" = $((2 * b)) ]
     check "nodes: hybrid is $n ranks x 2 threads" [ "$(col hybrid.csv ranks)x$(col hybrid.csv threads)" = "${n}x2" ]
+    check "nodes: the placement study ran every point ok: $(tail -n 1 study.txt)" grep -qx "study 0" status.txt
+    where() { # where RUN_ID: rank_hosts, nodes and matrix bytes of that run
+        awk -F, -v id="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+            $c["run_id"] == id { print $c["rank_hosts"], $c["nodes"], $c["matrix_bytes_per_node"] }' study/runs.csv
+    }
+    check "nodes: hosts = 1: both ranks on n1, one window ($(where sweep/hosts=1/workers=2))" \
+        [ "$(where sweep/hosts=1/workers=2)" = "n1*2 1 $b" ]
+    check "nodes: hosts = 2: a rank on n1 and one on n2, a window each ($(where sweep/hosts=2/workers=2))" \
+        [ "$(where sweep/hosts=2/workers=2)" = "n1;n2 2 $b" ]
+    check "nodes: spread over 2 hosts: cyclic ($(where spread/workers=4))" \
+        [ "$(where spread/workers=4)" = "n1;n2;n1;n2 2 $b" ]
+    check "nodes: srun got --nodes=2 --ntasks-per-node=2 --distribution=cyclic" \
+        grep -q "srun .*--nodes=2 --ntasks-per-node=2 --distribution=cyclic" study/logs/spread.workers=4.log
 }
 
 # refused NAME WANT-REGEX: the last job exited 2, said WANT-REGEX, and ran nothing

@@ -79,6 +79,8 @@ static const sr_key_t sr_keys[SR_NKEYS] = {
      * launcher's options). */
     [SR_K_HOSTS] = {"hosts", SR_KIND_POSINT, NULL, SR_KF_RESERVED, SR_MPI, SR_ALL_WORKLOADS},
     [SR_K_PLACEMENT] = {"placement", SR_KIND_ENUM, sr_placements, SR_KF_RESERVED, SR_MPI, SR_ALL_WORKLOADS},
+    /* Start a run whose launch failed (runs.h) again, up to this many times. */
+    [SR_K_RETRY_LAUNCH] = {"retry-launch", SR_KIND_UINT, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
     [SR_K_WORKERS] = {"workers", SR_KIND_POSINT, NULL, SR_KF_RESERVED, SR_ANY},
 };
 

@@ -236,8 +236,9 @@ static void sr_append_env(const sr_study_t *st, const char *why)
 }
 
 /* Run one point and record it. Returns its status, or -1 with err when
- * scal-run itself failed (could not start it, or write runs.csv). */
-static int sr_run_point(sr_study_t *st, size_t i, double *median_wall, sr_err_t *err)
+ * scal-run itself failed (could not start it, or write runs.csv). A launch
+ * failure is not recorded while retries are left (sr_run_point_retrying). */
+static int sr_run_point(sr_study_t *st, size_t i, double *median_wall, int retries_left, sr_err_t *err)
 {
     const sr_point_t *p = &st->plan.pts[i];
     char *trace = p->trace ? sr_path_join(st->dir, p->trace) : NULL;
@@ -272,7 +273,7 @@ static int sr_run_point(sr_study_t *st, size_t i, double *median_wall, sr_err_t 
         sr_buf_t rows = {0};
         rc = (int)sr_runs_rows(&st->job, &st->plan, p, &res, trace && access(trace, R_OK) == 0, &rows,
                                median_wall);
-        if (sr_runs_append(st->runs_fd, &rows, err) != 0)
+        if ((rc != SR_LAUNCH_FAILED || retries_left == 0) && sr_runs_append(st->runs_fd, &rows, err) != 0)
             rc = -1;
         sr_buf_free(&rows);
         sr_proc_result_free(&res);
@@ -280,6 +281,28 @@ static int sr_run_point(sr_study_t *st, size_t i, double *median_wall, sr_err_t 
     free(trace);
     free(log);
     return rc;
+}
+
+/* Run point i; start it again while its launch fails (status launch-failed, runs.h), up to the
+ * job's retry-launch times (default 0). Only the last attempt is recorded; each failed one is
+ * said on stderr, and its log is kept beside the run's as LOG.launchN. */
+static int sr_run_point_retrying(sr_study_t *st, size_t i, double *median_wall, sr_err_t *err)
+{
+    const sr_point_t *p = &st->plan.pts[i];
+    long retries = p->val[SR_K_RETRY_LAUNCH] ? strtol(p->val[SR_K_RETRY_LAUNCH], NULL, 10) : 0;
+    for (long attempt = 1;; attempt++) {
+        int status = sr_run_point(st, i, median_wall, (int)(retries >= attempt), err);
+        if (status != SR_LAUNCH_FAILED || attempt > retries)
+            return status;
+        fprintf(stderr, "scal-run: %s: launch failed (no output, exit status in its log); retry %ld of %ld\n",
+                p->id, attempt, retries);
+        char *log = sr_path_join(st->dir, p->log);
+        char *kept = sr_xasprintf("%s.launch%ld", log, attempt);
+        if (rename(log, kept) != 0)
+            fprintf(stderr, "scal-run: warning: %s: %s\n", kept, strerror(errno));
+        free(kept);
+        free(log);
+    }
 }
 
 static void sr_hms(double s, char out[32])
@@ -306,7 +329,7 @@ static int sr_study_run(sr_study_t *st, sr_err_t *err)
         if (sr_is_done(st, p->id))
             continue;
         double started = scal_now(), wall;
-        int status = sr_run_point(st, i, &wall, err);
+        int status = sr_run_point_retrying(st, i, &wall, err);
         if (status < 0)
             return -1;
         done_now++;

@@ -12,6 +12,8 @@
 #              ranks x threads across the nodes
 #   placement  job-file keys hosts and placement: ranks where asked (rank_hosts), a curve per
 #              host count; a bad hosts value refused
+#   launch     launch failures (a daemon that cannot start) told apart from run failures, and
+#              retried with retry-launch
 #   killed     a rank SIGKILLed on the last node ends the whole job, naming the rank and the node;
 #              scal-run records the run as failed and goes on
 # Exit 77 when nodes cannot be emulated here (not root, no namespaces).
@@ -152,6 +154,57 @@ JOB
     check "its stderr tail names the rank and node" grep -q "^killed,.*rank $victim .*node n$n" res/runs.csv
     check "the study went on: the next run is ok" [ "$(status_of "after/workers=$n")" = "ok,0" ]
     check "... and its ranks ran on $n nodes" [ "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["run_id"] ~ /^after/ { print $c["nodes"] }' res/runs.csv)" = "$n" ]
+    ;;
+launch)
+    # A daemon that cannot be started on a node: the run is a launch failure, not a run failure;
+    # retry-launch starts it again (only it), and a launch that works the second time is ok.
+    cat >flaky-ssh <<SH
+#!/bin/sh
+# fails the first daemon start, then works
+if [ ! -e "$tmp/started-once" ]; then : >"$tmp/started-once"; exit 1; fi
+exec "$SCAL_NODES_DIR/bin/ssh" "\$@"
+SH
+    chmod +x flaky-ssh
+    cat >launch.job <<JOB
+[global]
+engine = mpi
+launcher = mpirun
+workload = factor
+tasks = 16
+repeat = 1
+warmup = 0
+timeout = 120
+workers = $n
+placement = spread
+
+[never]
+env = OMPI_MCA_plm_rsh_agent=/bin/false
+retry-launch = 1
+
+[flaky]
+env = OMPI_MCA_plm_rsh_agent=$tmp/flaky-ssh
+retry-launch = 2
+
+[fails-in-run]
+env = SCAL_FAULT=kill-rank:$((n - 1)):after-tasks:2
+retry-launch = 3
+JOB
+    "$SCAL_RUN" --out res launch.job 2>progress.txt
+    rc=$?
+    status_of() {
+        awk -F, -v id="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+            $c["run_id"] == id { print $c["status"] }' res/runs.csv | tr '\n' ' '
+    }
+    check "scal-run exits 1 ($rc)" [ $rc -eq 1 ]
+    check "never: one row, launch-failed ($(status_of "never/workers=$n"))" [ "$(status_of "never/workers=$n")" = "launch-failed " ]
+    check "never: retried once" [ "$(grep -c "never/workers=$n: launch failed .*retry" progress.txt)" = 1 ]
+    check "never: the first attempt's log kept" [ -s "res/logs/never.workers=$n.log.launch1" ]
+    check "flaky: ok on the second launch ($(status_of "flaky/workers=$n"))" [ "$(status_of "flaky/workers=$n")" = "ok " ]
+    check "flaky: retried once" [ "$(grep -c "flaky/workers=$n: launch failed .*retry 1 of 2" progress.txt)" = 1 ]
+    check "a rank killed in the run is a run failure, not retried ($(status_of "fails-in-run/workers=$n"))" \
+        [ "$(status_of "fails-in-run/workers=$n")" = "failed " ]
+    check "... and not retried" [ "$(grep -c "fails-in-run.*launch failed" progress.txt)" = 0 ]
+    check "the summary lists the launch failure" grep -q "launch-failed" res/summary.md
     ;;
 placement)
     # hosts and placement in a job file: mpirun's mapping puts the ranks where asked, the

@@ -28,6 +28,7 @@ static const scal_field_t fields[] = {
     F(busy_mean_s, DBL), F(busy_max_s, DBL),    F(steal_s, DBL),
     F(nivcsw, OPT_I64),  F(others_running, DBL), F(noisy, OPT_INT),
     F(freq_mhz, DBL),    F(cycles, OPT_I64),    F(instructions, OPT_I64),
+    F(rank_hosts, STR),
 };
 
 #define NFIELDS (sizeof fields / sizeof fields[0])
@@ -130,6 +131,7 @@ void scal_record_init(scal_record_t *r, const char *engine, const scal_config_t 
     r->ranks = r->nodes = 1;
     r->setup_s = setup_s;
     scal_hostname(r->host, sizeof r->host);
+    snprintf(r->rank_hosts, sizeof r->rank_hosts, "%s", r->host);
     snprintf(r->version, sizeof r->version, "%s", scal_version());
     r->gil = cfg->gil;
     r->chunk = chunk;

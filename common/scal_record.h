@@ -41,6 +41,9 @@ typedef struct scal_record {
     int noisy;                      /* 0/1 by the thresholds in scal_noise.h */
     double freq_mhz;                /* mean current frequency of the workers' CPUs */
     int64_t cycles, instructions;   /* user-space counters summed over workers */
+    /* where the ranks ran, in rank order: host names, a run of R ranks on one host as
+     * "host*R", ';'-separated ("n1*2;n2*2"); ends in "..." when too long to hold */
+    char rank_hosts[512];
 } scal_record_t;
 
 /* How a field is written.  The OPT kinds are unknown when negative, a

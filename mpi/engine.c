@@ -467,6 +467,42 @@ static void fill_template(const engine_t *e, double setup_s, int over, scal_reco
     rec->oversubscribed = over;
 }
 
+/* Every rank's MPI_Get_processor_name, gathered into rec->rank_hosts on rank 0 in rank order,
+ * runs of one host as "host*R". */
+static void gather_hosts(const engine_t *e, scal_record_t *rec)
+{
+    char mine[MPI_MAX_PROCESSOR_NAME] = {0};
+    int len = 0;
+    SCAL_MPI_TRY(MPI_Get_processor_name(mine, &len));
+    char *all = e->rank == 0 ? malloc((size_t)e->size * MPI_MAX_PROCESSOR_NAME) : NULL;
+    if (e->rank == 0 && !all)
+        scal_mpi_die("out of memory");
+    SCAL_MPI_TRY(MPI_Gather(mine, MPI_MAX_PROCESSOR_NAME, MPI_CHAR, all, MPI_MAX_PROCESSOR_NAME,
+                            MPI_CHAR, 0, MPI_COMM_WORLD));
+    if (e->rank != 0)
+        return;
+    const size_t cap = sizeof rec->rank_hosts;
+    size_t used = 0;
+    rec->rank_hosts[0] = '\0';
+    for (int r = 0; r < e->size;) {
+        const char *h = all + (size_t)r * MPI_MAX_PROCESSOR_NAME;
+        int run = 1;
+        while (r + run < e->size && strcmp(h, all + (size_t)(r + run) * MPI_MAX_PROCESSOR_NAME) == 0)
+            run++;
+        char item[MPI_MAX_PROCESSOR_NAME + 16];
+        int n = run > 1 ? snprintf(item, sizeof item, "%s%s*%d", used ? ";" : "", h, run)
+                        : snprintf(item, sizeof item, "%s%s", used ? ";" : "", h);
+        if (n < 0 || used + (size_t)n + 4 > cap) {
+            snprintf(rec->rank_hosts + used, cap - used, "...");
+            break;
+        }
+        memcpy(rec->rank_hosts + used, item, (size_t)n + 1);
+        used += (size_t)n;
+        r += run;
+    }
+    free(all);
+}
+
 /* Gather every worker's bound and last PU into rec->cpus on rank 0. */
 static void gather_cpus(const engine_t *e, scal_record_t *rec)
 {
@@ -708,6 +744,7 @@ int scal_mpi_main(int argc, char **argv)
     int over = node_oversubscribed(&e, node) || e.place.oversubscribed;
     scal_record_t rec;
     fill_template(&e, setup_s, over, &rec);
+    gather_hosts(&e, &rec);
     rec.pss_bytes = pss_sum;
     if (over && e.rank == 0)
         fprintf(stderr, "%s: warning: more workers than allowed CPUs on a node (oversubscribed)\n",

@@ -42,6 +42,7 @@ static const char *const sr_shares[] = {"per-task", "copy", "window", NULL};
 static const char *const sr_storages[] = {"auto", "bitset", "sparse", NULL};
 static const char *const sr_generators[] = {"uniform", "kron", NULL};
 static const char *const sr_graph_formats[] = {"auto", "mtx", "snap", "el", NULL};
+static const char *const sr_placements[] = {"pack", "spread", NULL};
 /* The problem-size keys that weak scaling may grow with the workers. */
 static const char *const sr_weak_keys[] = {"tasks", "pairs", NULL};
 
@@ -89,6 +90,13 @@ static const sr_key_t sr_keys[SR_NKEYS] = {
     [SR_K_RANKS_PER_NODE] = {"ranks-per-node", SR_KIND_POSINT, NULL, 0, SR_MPI, SR_ALL_WORKLOADS},
     [SR_K_THREADS] = {"threads", SR_KIND_POSINT, NULL, 0, SR_MPI, SR_ALL_WORKLOADS},
     [SR_K_REPORT_BINDINGS] = {"report-bindings", SR_KIND_BOOL, NULL, 0, SR_ANY},
+    /* Where the ranks run: on how many machines (not paths' graph size, `nodes`), and whether
+     * they fill one machine before the next or go round them (sweep.c turns them into the
+     * launcher's options). */
+    [SR_K_HOSTS] = {"hosts", SR_KIND_POSINT, NULL, SR_KF_RESERVED, SR_MPI, SR_ALL_WORKLOADS},
+    [SR_K_PLACEMENT] = {"placement", SR_KIND_ENUM, sr_placements, SR_KF_RESERVED, SR_MPI, SR_ALL_WORKLOADS},
+    /* Start a run whose launch failed (runs.h) again, up to this many times. */
+    [SR_K_RETRY_LAUNCH] = {"retry-launch", SR_KIND_UINT, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
     [SR_K_WORKERS] = {"workers", SR_KIND_POSINT, NULL, SR_KF_RESERVED, SR_ANY},
 };
 
@@ -480,6 +488,31 @@ static int sr_series_check_rounds(const sr_job_t *job, const sr_series_t *s, sr_
     return 0;
 }
 
+/* hosts = H: every point of W workers puts ceil(W/H) ranks on each host in turn, and must
+ * reach all H hosts with at least one rank each. */
+static int sr_hosts_check(const sr_job_t *job, const sr_series_t *s, sr_err_t *err)
+{
+    const sr_setting_t *h = s->eff[SR_K_HOSTS], *w = s->eff[SR_K_WORKERS];
+    if (!h)
+        return 0;
+    for (size_t i = 0; i < h->nvals; i++) {
+        unsigned long long hosts = strtoull(h->vals[i], NULL, 10);
+        for (size_t j = 0; j < w->nvals; j++) {
+            unsigned long long workers = strtoull(w->vals[j], NULL, 10);
+            unsigned long long per = (workers + hosts - 1) / hosts;
+            if (hosts <= INT_MAX && workers >= hosts && (workers + per - 1) / per == hosts)
+                continue;
+            return sr_fail(err, SR_EXIT_USAGE,
+                           "%s:%d: key 'hosts': %s host%s for %s worker%s (series [%s]): %s", job->path,
+                           h->line, h->vals[i], hosts == 1 ? "" : "s", w->vals[j], workers == 1 ? "" : "s",
+                           s->sec.name,
+                           workers < hosts ? "more hosts than ranks"
+                                           : "ceil(workers/hosts) ranks per host leave a host empty");
+        }
+    }
+    return 0;
+}
+
 static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
 {
     int engine, workload;
@@ -540,7 +573,7 @@ static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
                            job->path, w->line, w->vals[i], expected,
                            s->engine == SR_ENGINE_OMP ? "omp threads" : "mpi ranks", s->sec.name);
     }
-    return 0;
+    return sr_hosts_check(job, s, err);
 }
 
 /* a * b, or SIZE_MAX when that overflows. */

@@ -13,7 +13,7 @@
 #include "scal_record.h"
 #include "scal_stats.h"
 
-static const char *const sr_status_names[] = {"ok", "failed", "timeout", "invalid"};
+static const char *const sr_status_names[] = {"ok", "failed", "timeout", "invalid", "launch-failed"};
 
 const char *sr_status_name(sr_status_t s)
 {
@@ -67,6 +67,10 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
         sr_buf_printf(&why, "[scal-run: %zu of %zu records not valid] ", invalid, nrec);
     } else if (res->exit_code == 0 && valid_col >= 0 && nrec == (size_t)repeat) {
         status = SR_OK;
+    } else if (job->series[p->series].engine == SR_ENGINE_MPI && res->exit_code != 0 &&
+               res->exit_code != SR_EXIT_USAGE && res->out.len == 0) {
+        status = SR_LAUNCH_FAILED;
+        sr_buf_puts(&why, "[scal-run: no output: the ranks never reached the first task] ");
     } else {
         status = SR_FAILED;
         if (res->exit_code == 0)

@@ -18,7 +18,9 @@
 #include "launch.h"
 #include "sweep.h"
 
-typedef enum sr_status { SR_OK, SR_FAILED, SR_TIMEOUT, SR_INVALID } sr_status_t;
+/* SR_LAUNCH_FAILED: an mpi run that failed before its ranks reached the first task (no output
+ * at all: not even the header scal-mpi prints once set up), other than by bad usage (exit 2). */
+typedef enum sr_status { SR_OK, SR_FAILED, SR_TIMEOUT, SR_INVALID, SR_LAUNCH_FAILED } sr_status_t;
 const char *sr_status_name(sr_status_t s);
 
 /* The header line of runs.csv for this plan, with its newline. */

@@ -387,9 +387,10 @@ static int sr_study_load_state(sr_study_t *st, sr_err_t *err)
         const char *sv = sr_csv_get(&csv, r, status);
         if (strcmp(sv, "ok") != 0) {
             ps->finished = 1;
-            ps->status = strcmp(sv, "timeout") == 0   ? SR_TIMEOUT
-                         : strcmp(sv, "invalid") == 0 ? SR_INVALID
-                                                      : SR_FAILED;
+            ps->status = strcmp(sv, "timeout") == 0         ? SR_TIMEOUT
+                         : strcmp(sv, "invalid") == 0       ? SR_INVALID
+                         : strcmp(sv, "launch-failed") == 0 ? SR_LAUNCH_FAILED
+                                                            : SR_FAILED;
             continue;
         }
         char *end;
@@ -406,10 +407,12 @@ out:
     return rc;
 }
 
-/* Launch point i once, in round `round`, and record it. Returns its
- * status, or -1 with err when scal-run itself failed (could not start it,
- * or write runs.csv). */
-static int sr_run_point(sr_study_t *st, size_t i, long round, double *median_wall, sr_err_t *err)
+/* Launch point i once, in round `round` (its `attempt`-th launch there),
+ * and record it. Returns its status, or -1 with err when scal-run itself
+ * failed (could not start it, or write runs.csv). A launch failure is not
+ * recorded while retries are left (sr_run_point_retrying). */
+static int sr_run_point(sr_study_t *st, size_t i, long round, long attempt, int retries_left,
+                        double *median_wall, sr_err_t *err)
 {
     const sr_point_t *p = &st->plan.pts[i];
     char *trace = p->trace ? sr_path_join(st->dir, p->trace) : NULL;
@@ -417,13 +420,15 @@ static int sr_run_point(sr_study_t *st, size_t i, long round, double *median_wal
     if (trace)
         unlink(trace);   /* a killed earlier attempt may have left one */
     /* A point's launches share its log, each under its command line. */
-    int log_fd = open(log, O_WRONLY | O_CREAT | (round == 1 ? O_TRUNC : O_APPEND) | O_CLOEXEC, 0644);
+    int log_fd = open(log, O_WRONLY | O_CREAT | (round == 1 && attempt == 1 ? O_TRUNC : O_APPEND) | O_CLOEXEC, 0644);
     if (log_fd >= 0) {
         /* The log says what ran (which launcher, which options) before what it said. */
         sr_buf_t line = {0};
         sr_buf_puts(&line, "scal-run: command: ");
         sr_cmd_format(&st->cmds[i], &line);
         sr_buf_printf(&line, "\nscal-run: round %ld\n", round);
+        if (attempt > 1)
+            sr_buf_printf(&line, "scal-run: launch attempt %ld\n", attempt);
         if (write(log_fd, line.data, line.len) < 0)
             fprintf(stderr, "scal-run: warning: %s: %s\n", log, strerror(errno));
         sr_buf_free(&line);
@@ -445,7 +450,7 @@ static int sr_run_point(sr_study_t *st, size_t i, long round, double *median_wal
         sr_buf_t rows = {0};
         rc = (int)sr_runs_rows(&st->job, &st->plan, p, &res, trace && access(trace, R_OK) == 0, round,
                                &rows, median_wall);
-        if (sr_runs_append(st->runs_fd, &rows, err) != 0)
+        if ((rc != SR_LAUNCH_FAILED || !retries_left) && sr_runs_append(st->runs_fd, &rows, err) != 0)
             rc = -1;
         sr_buf_free(&rows);
         sr_proc_result_free(&res);
@@ -453,6 +458,23 @@ static int sr_run_point(sr_study_t *st, size_t i, long round, double *median_wal
     free(trace);
     free(log);
     return rc;
+}
+
+/* Launch point i in round `round`; launch it again while its launch fails
+ * (status launch-failed, runs.h), up to the job's retry-launch times
+ * (default 0). Only the last attempt is recorded; each failed one is said on
+ * stderr, and stays in the point's log above the next. */
+static int sr_run_point_retrying(sr_study_t *st, size_t i, long round, double *median_wall, sr_err_t *err)
+{
+    const sr_point_t *p = &st->plan.pts[i];
+    long retries = p->val[SR_K_RETRY_LAUNCH] ? strtol(p->val[SR_K_RETRY_LAUNCH], NULL, 10) : 0;
+    for (long attempt = 1;; attempt++) {
+        int status = sr_run_point(st, i, round, attempt, retries >= attempt, median_wall, err);
+        if (status != SR_LAUNCH_FAILED || attempt > retries)
+            return status;
+        fprintf(stderr, "scal-run: %s: launch failed (no output, exit status in its log); retry %ld of %ld\n",
+                p->id, attempt, retries);
+    }
 }
 
 static void sr_hms(double s, char out[32])
@@ -561,7 +583,7 @@ static int sr_study_run(sr_study_t *st, sr_err_t *err)
                 break;
             }
             double started = scal_now(), wall;
-            int status = sr_run_point(st, i, round, &wall, err);
+            int status = sr_run_point_retrying(st, i, round, &wall, err);
             if (status < 0) {
                 rc = -1;
                 goto out;

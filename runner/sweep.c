@@ -228,6 +228,88 @@ static int sr_point_fits(const sr_job_t *job, const sr_point_t *p, long threads,
     return -1;
 }
 
+/* hosts = H inside a Slurm job: the job must have H nodes. */
+static int sr_point_hosts_fit(const sr_job_t *job, const sr_point_t *p, const sr_slurm_t *slurm, sr_err_t *err)
+{
+    const sr_series_t *s = &job->series[p->series];
+    if (!p->val[SR_K_HOSTS] || !slurm->in_job || slurm->nnodes == 0)
+        return 0;
+    long hosts = strtol(p->val[SR_K_HOSTS], NULL, 10);
+    if ((size_t)hosts <= slurm->nnodes)
+        return 0;
+    return sr_fail(err, SR_EXIT_USAGE,
+                   "%s:%d: key 'hosts': series [%s] asks for %ld hosts, but this Slurm job has %zu node%s; "
+                   "ask for more (--nodes) or lower hosts",
+                   job->path, s->eff[SR_K_HOSTS]->line, s->sec.name, hosts, slurm->nnodes,
+                   slurm->nnodes == 1 ? "" : "s");
+}
+
+/* Ranks per host of a point with hosts = H: ceil(W/H) (the job file check makes that reach
+ * every host); 0 without hosts. */
+static long sr_point_per_host(const sr_point_t *p)
+{
+    if (!p->val[SR_K_HOSTS])
+        return 0;
+    long hosts = strtol(p->val[SR_K_HOSTS], NULL, 10);
+    return (p->workers + hosts - 1) / hosts;
+}
+
+static int sr_point_spread(const sr_point_t *p)
+{
+    return p->val[SR_K_PLACEMENT] && strcmp(p->val[SR_K_PLACEMENT], "spread") == 0;
+}
+
+/* mpirun: hosts = H maps ceil(W/H) ranks per node (ppr), ranked node by node for spread;
+ * spread alone maps round the nodes; else mpirun fills each node's slots in turn. Inside a
+ * job, a hybrid point's ranks get T CPUs each (PE=T: the point is known to fit, sr_point_fits);
+ * outside, mpirun would refuse an oversubscribed hybrid run with PE. */
+static void sr_mpirun_placement(const sr_point_t *p, const sr_slurm_t *slurm, long threads, sr_strv_t *argv)
+{
+    long per = sr_point_per_host(p);
+    int pe = slurm->in_job && threads > 1;
+    sr_buf_t map = {0};
+    if (per)
+        sr_buf_printf(&map, "ppr:%ld:node", per);
+    else if (sr_point_spread(p))
+        sr_buf_puts(&map, "node");
+    else if (pe)
+        sr_buf_puts(&map, "slot");
+    if (map.len) {
+        if (pe)
+            sr_buf_printf(&map, ":PE=%ld", threads);
+        sr_strv_push(argv, "--map-by");
+        sr_strv_push(argv, sr_buf_str(&map));
+    }
+    if (per && sr_point_spread(p)) {
+        sr_strv_push(argv, "--rank-by");
+        sr_strv_push(argv, "node");
+    }
+    sr_buf_free(&map);
+}
+
+/* srun: hosts = H is -N H --ntasks-per-node=ceil(W/H); placement is --distribution block
+ * (pack: consecutive ranks share a node) or cyclic (spread: rank r on node r mod H). Without
+ * hosts, pack asks for as few nodes as hold the ranks, spread for as many as there are ranks
+ * (at most the job's nodes); without either, Slurm decides (srun -n 2 --exact in a 2-node job
+ * puts one rank on each node). */
+static void sr_srun_placement(const sr_point_t *p, const sr_slurm_t *slurm, long threads, sr_strv_t *argv)
+{
+    long per = sr_point_per_host(p);
+    if (per) {
+        sr_strv_pushf(argv, "--nodes=%s", p->val[SR_K_HOSTS]);
+        sr_strv_pushf(argv, "--ntasks-per-node=%ld", per);
+    } else if (p->val[SR_K_PLACEMENT] && slurm->nnodes > 0) {
+        long fit = slurm->node_cpus[0] / threads, n;
+        if (sr_point_spread(p))
+            n = p->workers < (long)slurm->nnodes ? p->workers : (long)slurm->nnodes;
+        else
+            n = fit > 0 ? (p->workers + fit - 1) / fit : 1;
+        sr_strv_pushf(argv, "--nodes=%ld", n);
+    }
+    if (p->val[SR_K_PLACEMENT])
+        sr_strv_pushf(argv, "--distribution=%s", sr_point_spread(p) ? "cyclic" : "block");
+}
+
 /* Push the program: its path when found; else its bare name, or an error. */
 static int sr_push_program(sr_cmd_t *cmd, const char *name, int need, sr_err_t *err)
 {
@@ -258,17 +340,15 @@ int sr_point_command(const sr_job_t *job, const sr_point_t *p,
             launcher = tools->slurm.in_job ? "srun" : "mpirun";
         if (sr_push_program(cmd, launcher, need_programs, err) != 0)
             return -1;
+        if (sr_point_hosts_fit(job, p, &tools->slurm, err) != 0)
+            return -1;
         if (strcmp(launcher, "srun") == 0) {
             sr_slurm_srun_args(&tools->slurm, p->workers, threads, &cmd->argv);
+            sr_srun_placement(p, &tools->slurm, threads, &cmd->argv);
         } else {
             sr_strv_push(&cmd->argv, "-n");
             sr_strv_pushf(&cmd->argv, "%ld", p->workers);
-            /* Inside a job the point is known to fit (sr_point_fits); outside,
-             * mpirun would refuse an oversubscribed hybrid run with PE. */
-            if (tools->slurm.in_job && threads > 1) {
-                sr_strv_push(&cmd->argv, "--map-by");
-                sr_strv_pushf(&cmd->argv, "slot:PE=%ld", threads);
-            }
+            sr_mpirun_placement(p, &tools->slurm, threads, &cmd->argv);
         }
         sr_strv_pushf(&cmd->env, "OMP_NUM_THREADS=%ld", threads);
     }

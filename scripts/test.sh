@@ -32,9 +32,9 @@ end "build + tests"
 
 if [ "$sanitize" = 1 ]; then
     begin "build and test under ASan + UBSan"
-    # The Slurm tests start a private Slurm; the normal stage covers them.
+    # The Slurm and multi-node tests start private daemons and nodes; the normal stage covers them.
     scal_build=${SCAL_ASAN_BUILD_DIR:-$scal_root/build-asan} \
-        scal_build_tree -DSCAL_WERROR=ON -DSCAL_SANITIZE=ON -DSCAL_TEST_SLURM=OFF
+        scal_build_tree -DSCAL_WERROR=ON -DSCAL_SANITIZE=ON -DSCAL_TEST_SLURM=OFF -DSCAL_TEST_MULTINODE=OFF
     (cd "${SCAL_ASAN_BUILD_DIR:-$scal_root/build-asan}" && ctest --output-on-failure -j 2 "$@")
     end "sanitizers"
 fi

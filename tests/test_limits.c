@@ -273,6 +273,24 @@ static void test_job_file_keys_at_their_edges(void)
             tried++;
             continue;
         }
+        if (strcmp(key->name, "hosts") == 0) {
+            /* scal-run's own: at least 1, at most the workers (here 1) */
+            sr_err_t err;
+            SCAL_CHECK(load_job(dir, engine, workload, "hosts", "1", &err) == 0);
+            SCAL_CHECK(load_job(dir, engine, workload, "hosts", "0", &err) == -1);
+            SCAL_CHECK(load_job(dir, engine, workload, "hosts", "2", &err) == -1);
+            SCAL_CHECK(load_job(dir, engine, workload, "hosts", "99999999999999999999", &err) == -1);
+            tried++;
+            continue;
+        }
+        if (strcmp(key->name, "retry-launch") == 0) {
+            /* scal-run's own: any count from 0 */
+            sr_err_t err;
+            SCAL_CHECK(load_job(dir, engine, workload, "retry-launch", "0", &err) == 0);
+            SCAL_CHECK(load_job(dir, engine, workload, "retry-launch", "-1", &err) == -1);
+            tried++;
+            continue;
+        }
         const range_t *r = find_range(omp_ok ? omp : mpi, omp_ok ? nomp : nmpi, key->name);
         SCAL_CHECK(r != NULL);
         if (!r) {

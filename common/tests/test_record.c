@@ -215,7 +215,7 @@ static void names_and_order(void)
         "efficiency", "first_result_s", "setup_s", "checksum", "valid", "oversubscribed", "cpus",
         "pss_bytes", "matrix_bytes_per_node", "host", "version", "gil", "chunk", "busy_mean_s",
         "busy_max_s", "steal_s", "nivcsw", "others_running", "noisy", "freq_mhz", "cycles",
-        "instructions"};
+        "instructions", "rank_hosts"};
     size_t n = sizeof want / sizeof want[0];
     SCAL_CHECK_EQ_U64(scal_record_nfields(), n);
     for (size_t i = 0; i < n && i < scal_record_nfields(); i++)

@@ -82,7 +82,7 @@ awk -v p="$workers" -v reps="$repeat" -v t1="${STUB_T1:-0.8}" -v f="${STUB_F:-0.
     u = 2 * rand() - 1
     head = "engine,workload,kernel,pool,share,bind,ranks,threads,workers,nodes,tasks,rep,wall_s,task_sum_s,task_min_s,task_max_s,speedup,efficiency,first_result_s,setup_s,checksum,valid,oversubscribed,cpus,pss_bytes,matrix_bytes_per_node,host,version,gil,chunk"
     if (fields == "new")
-        head = head ",busy_mean_s,busy_max_s,steal_s,nivcsw,others_running,noisy,freq_mhz,cycles,instructions"
+        head = head ",busy_mean_s,busy_max_s,steal_s,nivcsw,others_running,noisy,freq_mhz,cycles,instructions,rank_hosts"
     print head ",extra_column"
     for (r = 0; r < reps; r++) {
         wall = t1 * (f + (1 - f) / p) * (1 + r / 100) * (1 + jitter * u) * (noisy ? slow : 1)
@@ -97,6 +97,7 @@ awk -v p="$workers" -v reps="$repeat" -v t1="${STUB_T1:-0.8}" -v f="${STUB_F:-0.
                 printf "2000,%.0f,%.0f", wall * 2e9, wall * 3e9
             else
                 printf ",,"
+            printf ",stubhost*%d", p
         }
         print ",x"
     }

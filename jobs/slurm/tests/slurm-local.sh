@@ -31,6 +31,9 @@
 #   SLURM_LOCAL_DEBUG=info|debug|...   SlurmctldDebug/SlurmdDebug level (default info)
 #   SLURM_LOCAL_MIN_JOB_AGE=5          MinJobAge: seconds a finished job stays visible (see below)
 #   SLURM_LOCAL_KEEP=1                 stop (and run) leave STATE_DIR in place (post-mortems)
+#   SLURM_LOCAL_NODES=N                N > 1: nodes n1..nN, one slurmd each, every slurmd in a node
+#                                      of its own emulated with Linux namespaces (hostname nK, own
+#                                      /etc/hosts and /dev/shm: tests/multinode/nodes.sh); root only
 #
 # Requires the Debian packages slurm-wlm (slurmctld, slurmd, slurm-client) and munge; as root they
 # are installed with apt-get when missing.
@@ -45,6 +48,8 @@ readonly CLUSTER="scalestudy"
 # The longest Unix socket path the daemons create is the slurmd spool's step socket
 # "<spool>/<node>_<jobid>.<stepid>"; sun_path holds 107 characters plus NUL.
 readonly MAX_STATE_DIR_LEN=60
+# Emulated nodes (SLURM_LOCAL_NODES > 1) come from the multi-node test harness.
+NODES_SH="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../tests/multinode" 2>/dev/null && pwd)/nodes.sh"
 
 # Daemons and admin tools live in sbin, which is not on an ordinary user's PATH.
 export PATH="$PATH:/usr/sbin:/sbin"
@@ -126,6 +131,18 @@ set_paths() {
 }
 
 is_state_dir() { [ -f "$S/$MARKER" ]; }
+
+# node_count: how many slurmds this instance runs (the start-up's SLURM_LOCAL_NODES, kept in RUN)
+node_count() {
+    local n
+    n=$(pid_from "$RUN/nnodes")
+    echo "${n:-1}"
+}
+
+# slurmd_name K: the K-th slurmd's name in RUN (pid, sid) and LOGS; "slurmd" on a single node
+slurmd_name() {
+    if [ "$(node_count)" -gt 1 ]; then echo "slurmd-n$1"; else echo slurmd; fi
+}
 
 # ---------------------------------------------------------------------------------------------
 # processes
@@ -229,14 +246,14 @@ client_env() {
 
 daemon_tails() {
     local f
-    for f in "$LOGS/slurmctld.log" "$LOGS/slurmd.log" "$MUNGE_LOG"; do
+    for f in "$LOGS/slurmctld.log" "$LOGS"/slurmd*.log "$MUNGE_LOG"; do
         [ -s "$f" ] || continue
         printf '%s: ---- last lines of %s ----\n' "$prog" "$f" >&2
         # a fresh controller always complains about missing state files: not news
         grep -vE 'state file|Trying backup state' "$f" | tail -n 15 >&2
     done
     # The daemons' stderr repeats their log, but also holds what failed before logging started.
-    for f in "$LOGS/slurmctld.out" "$LOGS/slurmd.out"; do
+    for f in "$LOGS/slurmctld.out" "$LOGS"/slurmd*.out; do
         [ -s "$f" ] && grep -qi fatal "$f" || continue
         printf '%s: ---- last lines of %s ----\n' "$prog" "$f" >&2
         grep -vE 'state file|Trying backup state' "$f" | tail -n 8 >&2
@@ -246,13 +263,22 @@ daemon_tails() {
 # ---------------------------------------------------------------------------------------------
 # stop
 
+# stop_slurmds: every slurmd of this instance and what is left in its session
+stop_slurmds() {
+    local k name
+    for ((k = 1; k <= $(node_count); k++)); do
+        name=$(slurmd_name "$k")
+        stop_pid "$(pid_from "$RUN/$name.pid")" slurmd
+        stop_pid "$(pid_from "$RUN/$name.sid")" slurmd
+        kill_session "$(pid_from "$RUN/$name.sid")" slurmd
+    done
+}
+
 stop_daemons() {
-    local ctld slurmd munged ctld_sid slurmd_sid i
+    local ctld munged ctld_sid i
     ctld=$(pid_from "$RUN/slurmctld.pid")
-    slurmd=$(pid_from "$RUN/slurmd.pid")
     munged=$(pid_from "$MUNGE_PID")
     ctld_sid=$(pid_from "$RUN/slurmctld.sid")
-    slurmd_sid=$(pid_from "$RUN/slurmd.sid")
     stop_watchdog
 
     # Cancel the jobs first, so that slurmd tears down its steps while it still can.
@@ -267,12 +293,13 @@ stop_daemons() {
             done
         ) || true
     fi
-    stop_pid "$slurmd" slurmd
-    kill_session "$slurmd_sid" slurmd
+    stop_slurmds
     kill_stepds
     stop_pid "$ctld" slurmctld
     kill_session "$ctld_sid" slurmctld
     stop_pid "$munged" munged
+    # the emulated nodes, if any (the processes nodes.sh recorded, its state dir)
+    if [ -d "$S/nodes" ]; then "$NODES_SH" stop "$S/nodes" || true; fi
 }
 
 cmd_stop() {
@@ -388,11 +415,11 @@ CredType=cred/munge
 AuthInfo=socket=$MUNGE_SOCK
 
 StateSaveLocation=$CTLD_STATE
-SlurmdSpoolDir=$SPOOL
+SlurmdSpoolDir=$SPOOL$SLURMD_SPOOL_SUB
 SlurmctldPidFile=$RUN/slurmctld.pid
-SlurmdPidFile=$RUN/slurmd.pid
+SlurmdPidFile=$RUN/$SLURMD_FILES.pid
 SlurmctldLogFile=$LOGS/slurmctld.log
-SlurmdLogFile=$LOGS/slurmd.log
+SlurmdLogFile=$LOGS/$SLURMD_FILES.log
 SlurmctldDebug=${SLURM_LOCAL_DEBUG:-info}
 SlurmdDebug=${SLURM_LOCAL_DEBUG:-info}
 TmpFS=$TMP
@@ -419,9 +446,22 @@ InactiveLimit=0
 # jobs then stay visible to scontrol/squeue for at least this long.
 MinJobAge=${SLURM_LOCAL_MIN_JOB_AGE:-5}
 
-NodeName=$NODE NodeHostname=$NODE NodeAddr=127.0.0.1 CPUs=$HW_CPUS Sockets=$HW_SOCKETS CoresPerSocket=$HW_CPS ThreadsPerCore=$HW_TPC RealMemory=$HW_MEM State=UNKNOWN
 PartitionName=$PARTITION Nodes=$NODE Default=YES MaxTime=INFINITE State=UP
 EOF
+    local hw="CPUs=$HW_CPUS Sockets=$HW_SOCKETS CoresPerSocket=$HW_CPS ThreadsPerCore=$HW_TPC RealMemory=$HW_MEM State=UNKNOWN"
+    if [ "$NNODES" -eq 1 ]; then
+        echo "NodeName=$NODE NodeHostname=$NODE NodeAddr=127.0.0.1 $hw" >>"$CONF"
+        return 0
+    fi
+    {
+        echo "# Emulated nodes, each the whole machine: every slurmd listens on a port of its own on"
+        echo "# 127.0.0.1 only, and names its spool, pid and log files after its node (%n)."
+        echo "CommunicationParameters=NoInAddrAny"
+        local k
+        for ((k = 1; k <= NNODES; k++)); do
+            echo "NodeName=n$k NodeHostname=n$k NodeAddr=127.0.0.1 Port=${NODE_PORTS[k - 1]} $hw"
+        done
+    } >>"$CONF"
 }
 
 # launch NAME CMD...: start a daemon in the foreground (-D) in its own session, from STATE_DIR.
@@ -437,8 +477,8 @@ launch() {
 }
 
 start_slurm() {
-    local i
-    rm -f "$RUN/slurmctld.pid" "$RUN/slurmd.pid"
+    local i k
+    rm -f "$RUN"/slurmctld.pid "$RUN"/slurmd*.pid
     launch slurmctld slurmctld -D -f "$CONF"
     # slurmd registers with slurmctld as it starts, and retries only a second later if the port
     # is still closed: start it once slurmctld listens (wait_idle reports if it never does).
@@ -447,7 +487,13 @@ start_slurm() {
         alive "$(pid_from "$RUN/slurmctld.sid")" slurmctld || break
         sleep 0.05
     done
-    launch slurmd slurmd -D -f "$CONF"
+    if [ "$(node_count)" -eq 1 ]; then
+        launch slurmd slurmd -D -f "$CONF"
+        return 0
+    fi
+    for ((k = 1; k <= $(node_count); k++)); do
+        launch "slurmd-n$k" "$NODES_SH" exec "$S/nodes" "$k" slurmd -D -f "$CONF" -N "n$k"
+    done
 }
 
 # wait_idle: until sinfo says the node is idle, or timeout
@@ -459,12 +505,16 @@ wait_idle() {
             daemon_tails
             die "slurmctld exited during start-up"
         fi
-        if ! alive "$(pid_from "$RUN/slurmd.sid")" slurmd; then
-            daemon_tails
-            die "slurmd exited during start-up"
-        fi
-        state=$(timeout 5 sinfo -h -n "$NODE" -o %T </dev/null 2>/dev/null | head -n 1) || state=""
-        [ "$state" = idle ] && return 0
+        local k
+        for ((k = 1; k <= $(node_count); k++)); do
+            if ! alive "$(pid_from "$RUN/$(slurmd_name "$k").sid")" slurmd; then
+                daemon_tails
+                die "$(slurmd_name "$k") exited during start-up"
+            fi
+        done
+        # every node idle: "<count> idle" and nothing else
+        state=$(timeout 5 sinfo -h -N -n "$NODE" -o %T </dev/null 2>/dev/null | sort | uniq -c | awk '{ print $1, $2 }' | tr '\n' ' ') || state=""
+        [ "$state" = "$(node_count) idle " ] && return 0
         now=$(date +%s)
         if [ $((now - t0)) -ge "$limit" ]; then
             daemon_tails
@@ -488,8 +538,7 @@ probe_step() {
 
 restart_with() {
     write_conf "$1" "$2"
-    stop_pid "$(pid_from "$RUN/slurmd.sid")" slurmd
-    kill_session "$(pid_from "$RUN/slurmd.sid")" slurmd
+    stop_slurmds
     kill_stepds
     stop_pid "$(pid_from "$RUN/slurmctld.sid")" slurmctld
     rm -rf "${CTLD_STATE:?}"/* "${SPOOL:?}"/*
@@ -511,7 +560,16 @@ cmd_start() {
             die "'$S' exists and is not an empty dir or a slurm-local state dir; not touching it"
         fi
     fi
-    NODE=$(hostname -s)
+    NNODES=${SLURM_LOCAL_NODES:-1}
+    [[ "$NNODES" =~ ^[1-9][0-9]?$ ]] || die "SLURM_LOCAL_NODES must be 1..99, not '$NNODES'"
+    SLURMD_FILES=slurmd SLURMD_SPOOL_SUB=""
+    if [ "$NNODES" -gt 1 ]; then
+        local why
+        why=$("$NODES_SH" why-not) || { log "skip: cannot emulate $NNODES nodes: $why"; exit $SKIP; }
+        NODE="n[1-$NNODES]" SLURMD_FILES="slurmd-%n" SLURMD_SPOOL_SUB="/%n"
+    else
+        NODE=$(hostname -s)
+    fi
     [ -n "$NODE" ] || die "hostname -s is empty"
     local longest=$(( ${#S} + 7 + ${#NODE} + 22 ))  # "<S>/spool/<node>_<10 digits>.<10 digits>"
     if [ ${#S} -gt $MAX_STATE_DIR_LEN ] || [ $longest -gt 107 ]; then
@@ -523,15 +581,24 @@ cmd_start() {
     # The marker names the instance, so a watchdog can tell its instance from a later one.
     echo "slurm-local state dir $(date +%s.%N)-$$-$RANDOM; remove with: $0 stop $S" >"$S/$MARKER"
     mkdir -p "$CTLD_STATE" "$SPOOL" "$LOGS" "$RUN" "$TMP"
+    echo "$NNODES" >"$RUN/nnodes"
     chmod 1777 "$TMP"
     # Under `run`, guard the instance from now on: start-up can be killed too.
     if [ -n "${RUN_PARENT:-}" ]; then start_watchdog "$RUN_PARENT"; fi
 
-    local t0
+    local t0 i
     t0=$(date +%s.%N)
     start_munge
     probe_hardware
     read -r CTLD_PORT SLURMD_PORT <<<"$(pick_ports 2)"
+    NODE_PORTS=()
+    if [ "$NNODES" -gt 1 ]; then
+        read -r -a NODE_PORTS <<<"$(pick_ports "$NNODES")"
+        # each node has its own spool dir (%n), and its own job scratch dir (TmpFS, where the
+        # PMIx plugin, too, keeps a step's files; one shared dir would mix the nodes' files)
+        for ((i = 1; i <= NNODES; i++)); do mkdir -p "$SPOOL/n$i"; done
+        SCAL_NODES_PRIVATE="$TMP" "$NODES_SH" start "$S/nodes" "$NNODES" >/dev/null
+    fi
 
     client_env
     local task=task/affinity mpi=none
@@ -611,9 +678,11 @@ cmd_status() {
         return 3
     fi
     local rc=0 name pid
-    for name in slurmctld slurmd; do
+    local k names=(slurmctld)
+    for ((k = 1; k <= $(node_count); k++)); do names+=("$(slurmd_name "$k")"); done
+    for name in "${names[@]}"; do
         pid=$(pid_from "$RUN/$name.sid")
-        if alive "$pid" "$name"; then echo "$name: running, pid $pid"; else echo "$name: not running"; rc=3; fi
+        if alive "$pid" "${name%%-*}"; then echo "$name: running, pid $pid"; else echo "$name: not running"; rc=3; fi
     done
     pid=$(pid_from "$MUNGE_PID")
     if alive "$pid" munged; then echo "munged: running, pid $pid"; else echo "munged: not running"; rc=3; fi
@@ -740,6 +809,8 @@ cmd_run() {
 
 # ---------------------------------------------------------------------------------------------
 
+# Sourced (tests/multinode/nodes.sh uses the process helpers above): define, run nothing.
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
 [ $# -ge 1 ] || usage
 sub=$1
 shift

@@ -17,11 +17,19 @@
 #   refuse   job files asking for more CPUs than the job holds (omp threads; mpi ranks x threads),
 #            and a missing scal-run: each job exits 2 with the message (file:line, key) in its
 #            output file, and no results folder appears.
+#   nodes    a batch job on every node (sbatch --nodes=N, 2 tasks per node) runs scal-mpi steps
+#            with srun --mpi=pmix over all of them: serial checksums, `nodes` = N from MPI's own
+#            node split, one window per node against one copy per rank, hybrid ranks x threads;
+#            then scal-run sweeps a study over hosts = 1, 2 and placement pack / spread: the
+#            records show the ranks on the nodes asked for (rank_hosts), one window per node.
 #
-# Usage: test-sbatch.sh CASE [-v]    -v: show the jobs' output files even on success
+# Usage: test-sbatch.sh CASE[,CASE...] [-v]    several cases share one Slurm, each its own
+#                                              submit dir; -v: show the jobs' output files
 # Exit status: 0 pass, 1 fail, 77 skip (Slurm cannot be started here: see slurm-local.sh).
 # Needs SCAL_RUN (the scal-run binary; CTest sets it) and a build with both engines.
 # Environment: SCAL_TEST_KEEP=1 keeps the work folder (submit dir, outputs, results).
+#   SCAL_TEST_SLURM_NODES=N (N > 1) runs the cases on N emulated nodes (slurm-local.sh's
+#   SLURM_LOCAL_NODES); mpi then asks for N nodes of 1 task x 2 CPUs.
 
 set -euo pipefail
 
@@ -42,8 +50,9 @@ outside() {
     [ -x "$SCAL_RUN" ] || { say "FAIL: SCAL_RUN=$SCAL_RUN is not executable"; return 1; }
     SCAL_RUN=$(cd "$(dirname "$SCAL_RUN")" && pwd)/$(basename "$SCAL_RUN")
     command -v mpirun >/dev/null || { say "SKIP: no mpirun"; return $SKIP; }
-    # Short: slurm-local's Unix sockets live under the state dir.
-    work=$(mktemp -d /tmp/sbatch-"$case".XXXXXX)
+    # Short, and no comma (slurm.conf's AuthInfo lists options with commas): slurm-local's Unix
+    # sockets live under the state dir.
+    work=$(mktemp -d /tmp/sbatch-"${case%%,*}".XXXXXX)
     if [ "${SCAL_TEST_KEEP:-0}" = 1 ]; then
         say "keeping $work"
     else
@@ -62,7 +71,7 @@ outside() {
     # The scripts find the checkout and scal-run through these (the submit dir is a temp dir).
     export SCAL_REPO=$repo SCAL_RUN
     unset SCAL_BUILD_DIR SCAL_SRUN_CPU_BIND SCAL_ENGINE_DIR
-    "$here/slurm-local.sh" run "$work/slurm" -- "$0" --inside "$case" "$work" "$verbose" || rc=$?
+    SLURM_LOCAL_NODES=$nodes "$here/slurm-local.sh" run "$work/slurm" -- "$0" --inside "$case" "$work" "$verbose" || rc=$?
     [ $rc -eq $SKIP ] && say "SKIP: Slurm could not be started here (see the messages above)"
     say "$case: total $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s, exit $rc"
     return $rc
@@ -72,6 +81,7 @@ outside() {
 # inside: SLURM_CONF points at the private Slurm; cwd is the submit dir
 
 failures=0
+nodes=${SCAL_TEST_SLURM_NODES:-1}
 fail() {
     say "FAIL: $*"
     failures=$((failures + 1))
@@ -129,13 +139,17 @@ check_study() {
         return 1
     fi
     ok "$name: results folder $dir, named after job $jid"
+    # emulated nodes: a job on one of them, or on several (n[1-2])
+    if [ "$nodes" -gt 1 ]; then
+        node=$(sed -n 's/^SLURM_JOB_NODELIST: \(n[0-9]*\|n\[[-0-9,]*\]\)$/\1/p' "$dir/env.txt")
+    fi
     study=$dir
     local r=$dir/runs.csv
     check "$name: runs.csv has the $runs runs (x 2 repetitions)" [ "$(col "$r" run_id | wc -l)" -eq $((2 * runs)) ]
     check "$name: every row ok" [ "$(col "$r" status | sort -u)" = ok ]
     check "$name: every record valid" [ "$(col "$r" valid | sort -u)" = 1 ]
     check "$name: env.txt holds the job id" grep -qx "SLURM_JOB_ID: $jid" "$dir/env.txt"
-    check "$name: env.txt holds the node list" grep -qx "SLURM_JOB_NODELIST: $node" "$dir/env.txt"
+    check "$name: env.txt holds the node list" grep -qxF "SLURM_JOB_NODELIST: $node" "$dir/env.txt"
     check "$name: env.txt holds the CPUs and the step's cpuset" \
         grep -qE '^slurm_step_cpuset: [0-9]' "$dir/env.txt"
     check "$name: env.txt holds SLURM_NTASKS and SLURM_CPUS_PER_TASK" \
@@ -162,7 +176,11 @@ case_threads() {
 }
 
 case_mpi() {
-    submit mpi --nodes=1 --ntasks-per-node=2 --cpus-per-task=1 "$repo/jobs/slurm/mpi.sbatch" "$here/tiny-mpi.job"
+    if [ "$nodes" -gt 1 ]; then
+        submit mpi --nodes="$nodes" --ntasks-per-node=1 --cpus-per-task=2 "$repo/jobs/slurm/mpi.sbatch" "$here/tiny-mpi.job"
+    else
+        submit mpi --nodes=1 --ntasks-per-node=2 --cpus-per-task=1 "$repo/jobs/slurm/mpi.sbatch" "$here/tiny-mpi.job"
+    fi
     check "mpi.sbatch: the job exits 0" [ "$rc" -eq 0 ]
     check_study tiny-mpi "$id" 11 || return 0
     local r=$study/runs.csv log n task mpi_type
@@ -179,8 +197,8 @@ case_mpi() {
         fi
         if [ "$task" = task/affinity ]; then
             check "mpi: ${log##*/}: srun bound each of the $n ranks to a CPU of its own" \
-                [ "$(grep -E '^cpu-bind=MASK - .*, task +[0-9]+ +[0-9]+ \[[0-9]+\]: mask 0x[0-9a-f]+ set' "$log" |
-                    grep -oE 'mask 0x[0-9a-f]+' | sort -u | wc -l)" -eq "$n" ]
+                [ "$(sed -nE 's/^cpu-bind=MASK - ([^,]+), task +[0-9]+ +[0-9]+ \[[0-9]+\]: (mask 0x[0-9a-f]+) set.*/\1 \2/p' "$log" |
+                    sort -u | wc -l)" -eq "$n" ]
         fi
     done
     check "mpi: launcher = mpirun runs mpirun" \
@@ -200,8 +218,15 @@ case_mpi() {
         check "mpi: one $w checksum over threads, srun, mpirun, hybrid and emulated nodes" \
             [ "$(checksums "$r" $w | wc -l)" -eq 1 ]
     done
-    check "mpi: env.txt holds srun's options and SLURM_NTASKS 2" \
-        eval 'grep -q "^srun_options: --exact --cpu-bind=verbose,cores" "$study/env.txt" && grep -qx "SLURM_NTASKS: 2" "$study/env.txt"'
+    if [ "$nodes" -gt 1 ]; then
+        # srun -n 2 --exact in a 2-node allocation of 1 task per node: one rank per node
+        check "mpi: 2 srun ranks ran on 2 nodes" \
+            [ "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["series"] == "factor-srun" && $c["ranks"] == 2 { print $c["nodes"] }' "$r" | sort -u)" = 2 ]
+    fi
+    # 2 tasks on one node, or 1 task on each of the emulated nodes
+    local ntasks=$((nodes > 1 ? nodes : 2))
+    check "mpi: env.txt holds srun's options and SLURM_NTASKS $ntasks" \
+        eval 'grep -q "^srun_options: --exact --cpu-bind=verbose,cores" "$study/env.txt" && grep -qx "SLURM_NTASKS: $ntasks" "$study/env.txt"'
 }
 
 case_array() {
@@ -279,6 +304,98 @@ EOF
     check "nested: one checksum over threads, ranks and hybrid" [ "$(checksums "$study/runs.csv" factor | wc -l)" -eq 1 ]
 }
 
+case_nodes() {
+    local n=$nodes bld
+    bld=$(cd "$(dirname "$SCAL_RUN")/.." && pwd)
+    export SCAL_MPI=$bld/mpi/scal-mpi
+    local g="paths --nodes 2000 --fraction 0.01 --pairs 60 --max-hop 6 --seed 11"
+    cat >"$work/nodes.sbatch" <<EOF
+#!/bin/bash
+set -u
+# step NAME SRUN-ARGS... -- SCAL-MPI-ARGS...: one srun step, its csv in NAME.csv
+step() {
+    local name=\$1 a=()
+    shift
+    while [ "\$1" != -- ]; do a+=("\$1"); shift; done
+    shift
+    srun --mpi=pmix --kill-on-bad-exit=1 "\${a[@]}" "\$SCAL_MPI" "\$@" --format csv >"\$name.csv" 2>"\$name.err"
+    echo "\$name \$?" >>status.txt
+}
+srun -n \$((2 * SLURM_NNODES)) --ntasks-per-node=2 hostname | sort | uniq -c >hosts.txt
+step map -n $((2 * n)) --ntasks-per-node=2 -- factor --tasks 24 --base 1000001 --pool map
+step submit -n $n --ntasks-per-node=1 -- factor --tasks 24 --base 1000001 --pool submit
+step as-completed -n $((2 * n)) --ntasks-per-node=2 -- factor --tasks 24 --base 1000001 --pool as-completed
+step window -n $((2 * n)) --ntasks-per-node=2 -- $g --share window --pool submit --out window.out
+step copy -n $((2 * n)) --ntasks-per-node=2 -- $g --share copy --pool map --out copy.out
+step per-task -n $((2 * n)) --ntasks-per-node=2 -- $g --share per-task --pool as-completed --out per-task.out
+step hybrid -n $n --ntasks-per-node=1 --cpus-per-task=2 -- factor --tasks 24 --base 1000001 --threads 2 --pool submit
+"\$SCAL_RUN" --out study "$work/place.job" >study.txt 2>&1
+echo "study \$?" >>status.txt
+EOF
+    # a study swept over 1 and 2 nodes, packed and spread, under srun
+    cat >"$work/place.job" <<EOF
+[global]
+engine = mpi
+workload = paths
+nodes = 2000
+fraction = 0.01
+pairs = 60
+share = window
+repeat = 1
+warmup = 0
+
+[sweep]
+placement = pack
+hosts = 1, 2
+workers = 2
+
+[spread]
+placement = spread
+hosts = 2
+workers = 4
+EOF
+    submit nodes --nodes="$n" --ntasks-per-node=2 --cpus-per-task=1 "$work/nodes.sbatch"
+    check "nodes: the job exits 0" [ "$rc" -eq 0 ]
+    local k want
+    want=$(for ((k = 1; k <= n; k++)); do echo "2 n$k"; done)
+    check "nodes: srun put 2 tasks on each of n1..n$n: $(tr -s ' ' <hosts.txt | tr '\n' ';')" \
+        [ "$(awk '{ print $1, $2 }' hosts.txt)" = "$want" ]
+    local ref pref name
+    ref=$("$bld/omp/scal-omp" factor --tasks 24 --base 1000001 --format csv | col /dev/stdin checksum)
+    # shellcheck disable=SC2086
+    "$bld/omp/scal-omp" $g --out ref.out >/dev/null
+    for name in map submit as-completed window copy per-task hybrid; do
+        if ! grep -qx "$name 0" status.txt; then
+            fail "nodes: step $name failed: $(tail -n 3 "$name.err" 2>/dev/null)"
+            continue
+        fi
+        check "nodes: $name: nodes = $n from MPI's node split" [ "$(col "$name.csv" nodes)" = "$n" ]
+        case $name in
+            window | copy | per-task)
+                check "nodes: $name: the distances of the serial run" cmp -s "$name.out" ref.out ;;
+            *) check "nodes: $name: the serial checksum" [ "$(col "$name.csv" checksum)" = "$ref" ] ;;
+        esac
+    done
+    local b
+    b=$(col window.csv matrix_bytes_per_node)
+    check "nodes: window holds one matrix per node, copy one per rank ($b, $(col copy.csv matrix_bytes_per_node))" \
+        [ -n "$b" ] && [ "$b" -gt 0 ] && [ "$(col copy.csv matrix_bytes_per_node)" = $((2 * b)) ]
+    check "nodes: hybrid is $n ranks x 2 threads" [ "$(col hybrid.csv ranks)x$(col hybrid.csv threads)" = "${n}x2" ]
+    check "nodes: the placement study ran every point ok: $(tail -n 1 study.txt)" grep -qx "study 0" status.txt
+    where() { # where RUN_ID: rank_hosts, nodes and matrix bytes of that run
+        awk -F, -v id="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+            $c["run_id"] == id { print $c["rank_hosts"], $c["nodes"], $c["matrix_bytes_per_node"] }' study/runs.csv
+    }
+    check "nodes: hosts = 1: both ranks on n1, one window ($(where sweep/hosts=1/workers=2))" \
+        [ "$(where sweep/hosts=1/workers=2)" = "n1*2 1 $b" ]
+    check "nodes: hosts = 2: a rank on n1 and one on n2, a window each ($(where sweep/hosts=2/workers=2))" \
+        [ "$(where sweep/hosts=2/workers=2)" = "n1;n2 2 $b" ]
+    check "nodes: spread over 2 hosts: cyclic ($(where spread/workers=4))" \
+        [ "$(where spread/workers=4)" = "n1;n2;n1;n2 2 $b" ]
+    check "nodes: srun got --nodes=2 --ntasks-per-node=2 --distribution=cyclic" \
+        grep -q "srun .*--nodes=2 --ntasks-per-node=2 --distribution=cyclic" study/logs/spread.workers=4.log
+}
+
 # refused NAME WANT-REGEX: the last job exited 2, said WANT-REGEX, and ran nothing
 refused() {
     check "$1: the job exits 2" [ "$rc" -eq 2 ]
@@ -311,11 +428,14 @@ inside() {
     local case=$1
     work=$2
     verbose=$3
-    mkdir -p "$work/submit"
-    cd "$work/submit"
     say "Slurm $(sed -n 's/^SLURM_VERSION=//p' "$SLURM_LOCAL_STATE_DIR/plugins"):" \
         "$(grep -E '^(TaskPlugin|MpiDefault)=' "$SLURM_LOCAL_STATE_DIR/plugins" | tr '\n' ' ')"
-    "case_$case"
+    local c
+    for c in ${case//,/ }; do
+        mkdir -p "$work/submit-$c"
+        cd "$work/submit-$c"
+        "case_$c"
+    done
     if [ $failures -ne 0 ]; then
         say "$failures check(s) failed"
         [ "$verbose" = 1 ] || show "$work"/*.out
@@ -328,8 +448,14 @@ inside() {
 
 case "${1:-}" in
     --inside) shift; inside "$@" ;;
-    threads | mpi | array | nested | refuse)
+    *[a-z]*)
+        for c in ${1//,/ }; do
+            case $c in
+                threads | mpi | array | nested | refuse | nodes) ;;
+                *) echo "$prog: unknown case '$c'" >&2; exit 2 ;;
+            esac
+        done
         [ "${2:-}" = -v ] && v=1 || v=0
         outside "$1" "$v" ;;
-    *) echo "usage: $prog threads|mpi|array|nested|refuse [-v]" >&2; exit 2 ;;
+    *) echo "usage: $prog threads|mpi|array|nested|refuse|nodes[,...] [-v]" >&2; exit 2 ;;
 esac

@@ -40,13 +40,18 @@ export SCAL_MPI=${SCAL_MPI:-$repo/build/mpi/scal-mpi}
 if [ $inside = 0 ]; then
     export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
     state=$(mktemp -d /tmp/pmix-steps.XXXXXX)
-    trap 'rm -rf -- "$state"' EXIT
     # a copy: a rebuild during the loop must not change the binary under the steps
     cp -- "$SCAL_MPI" "$state/scal-mpi"
     SCAL_MPI=$state/scal-mpi SLURM_LOCAL_NODES=2 SLURM_LOCAL_MPI=pmix \
         "$repo/jobs/slurm/tests/slurm-local.sh" run "$state/slurm" -- \
-        salloc -N 2 -n 4 --ntasks-per-node=2 "$0" -n "$steps" __inside "${settings[@]}"
-    exit
+        salloc -N 2 -n 4 --ntasks-per-node=2 "$0" -n "$steps" __inside "${settings[@]}" &
+    child=$!
+    # stopped early: slurm-local.sh stops its Slurm before the state dir goes
+    trap 'kill -TERM $child 2>/dev/null; wait $child; rm -rf -- "$state"; exit 143' TERM INT HUP
+    rc=0
+    wait $child || rc=$?
+    rm -rf -- "$state"
+    exit $rc
 fi
 declare -A failed
 log=$SLURM_LOCAL_STATE_DIR/log

@@ -29,15 +29,33 @@ typedef struct range {
 } range_t;
 
 /* Parse `workload --name value` (plus --gil where needed) for `engine`. */
+/* The option `name` needs another set (the rule table, scal_cli.h): that
+ * option and the first value the rule accepts.  Returns 1, or 0 for none. */
+static int needed(const char *name, char *opt, size_t optlen, char *val, size_t vallen)
+{
+    const scal_option_rule_t *r;
+    for (size_t i = 0; (r = scal_option_rule_at(i)) != NULL; i++)
+        if (r->kind == SCAL_RULE_NEEDS && !r->a_value && strcmp(r->a, name) == 0) {
+            snprintf(opt, optlen, "%s", r->b);
+            snprintf(val, vallen, "%.*s", (int)strcspn(r->b_values, "|"), r->b_values);
+            return 1;
+        }
+    return 0;
+}
+
 static int parse(const char *engine, const char *workload, const char *name, const char *value,
                  char *err, size_t errlen)
 {
     scal_config_t cfg;
     scal_config_defaults(&cfg, "t", engine);
-    char opt[64];
+    char opt[64], need_opt[64], need_val[64];
     snprintf(opt, sizeof opt, "--%s", name);
-    char *argv[] = {"t", (char *)workload, opt, (char *)value, "--gil", NULL};
-    int argc = strcmp(name, "switch-interval") == 0 ? 5 : 4;
+    char *argv[] = {"t", (char *)workload, opt, (char *)value, need_opt, need_val, NULL};
+    int argc = 4;
+    if (needed(name, need_opt + 2, sizeof need_opt - 2, need_val, sizeof need_val)) {
+        memcpy(need_opt, "--", 2);
+        argc = strcmp(need_val, "on") == 0 ? 5 : 6; /* a flag takes no value */
+    }
     FILE *sink = fopen("/dev/null", "w");
     int rc = scal_cli_parse(&cfg, argc, argv, sink, err, errlen);
     fclose(sink);
@@ -167,9 +185,11 @@ static int load_job(const char *dir, const char *engine, const char *workload, c
 {
     char *path = sr_xasprintf("%s/edge.job", dir);
     FILE *f = fopen(path, "w");
-    fprintf(f, "[global]\nengine = %s\nworkload = %s\n%s%s%s = %s\n", engine, workload,
-            strcmp(key, "switch-interval") == 0 ? "gil = on\n" : "",
+    char need_key[64], need_val[64];
+    fprintf(f, "[global]\nengine = %s\nworkload = %s\n%s%s = %s\n", engine, workload,
             strcmp(key, "workers") == 0 ? "" : "workers = 1\n", key, value);
+    if (needed(key, need_key, sizeof need_key, need_val, sizeof need_val))
+        fprintf(f, "%s = %s\n", need_key, need_val);
     /* base at its end runs only one task (base + tasks - 1 must fit) */
     if (strcmp(key, "base") == 0)
         fprintf(f, "tasks = 1\n");

@@ -342,6 +342,7 @@ fraction = 0.01
 pairs = 60
 share = window
 repeat = 1
+max-repeat = 1
 warmup = 0
 
 [sweep]

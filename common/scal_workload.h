@@ -4,8 +4,10 @@
  * it once (scal_work_t), hands out task indices 0..ntasks-1 in whatever way
  * its pool dictates, and calls run() for each.  A task writes its results
  * into the results array at the indices it owns (one result per task for
- * factor, sleep and spin), so results always come out in task order whatever
- * the dispatch.  Kernels are pure functions of (configuration, task index):
+ * factor, sleep and spin, result k for task k; a workload that groups
+ * several results into one task says which through task_nresults and
+ * task_result), so results always come out in task order whatever the
+ * dispatch.  Kernels are pure functions of (configuration, task index):
  * no engine state, no hidden globals, no timing. */
 #ifndef SCAL_WORKLOAD_H
 #define SCAL_WORKLOAD_H
@@ -49,6 +51,7 @@ typedef struct scal_work {
     const scal_config_t *cfg;
     uint64_t ntasks;       /* units of dispatch */
     uint64_t nresults;     /* results, in task order */
+    uint64_t max_task_results; /* the most results one task writes (1 unless grouped) */
     void *state;           /* the workload's own prepared data */
     size_t shared_bytes;   /* large read-only data the engine places (0: none) */
     const char *shared_what; /* what it is, for messages */
@@ -65,6 +68,12 @@ struct scal_workload {
      * this worker's own (from scratch_new, or NULL without one). */
     void (*run)(const scal_work_t *w, uint64_t task, void *scratch, const scal_yield_t *y,
                 scal_result_t *results);
+    /* Optional: the results task `task` writes, when they are not exactly
+     * result `task`: how many, and the i-th of them (0 <= i < count).  An
+     * engine that moves results between processes moves these.  Absent:
+     * task k writes result k alone. */
+    uint64_t (*task_nresults)(const scal_work_t *w, uint64_t task);
+    uint64_t (*task_result)(const scal_work_t *w, uint64_t task, uint64_t i);
     /* Independent, untimed check of result r: 1 if right, else 0. */
     int (*check)(const scal_work_t *w, uint64_t r, const scal_result_t *res);
 
@@ -110,6 +119,18 @@ char *scal_workload_names(char *buf, size_t len);
 /* Prepare cfg's workload into w.  Returns 0, or -1 with err set. */
 int scal_work_prepare(scal_work_t *w, const scal_config_t *cfg, char *err, size_t errlen);
 void scal_work_release(scal_work_t *w);
+
+/* How many results task k writes, and the index of its i-th (see
+ * task_nresults); inline, so that one-result tasks cost one test. */
+static inline uint64_t scal_work_task_nresults(const scal_work_t *w, uint64_t k)
+{
+    return w->wl->task_nresults ? w->wl->task_nresults(w, k) : 1;
+}
+
+static inline uint64_t scal_work_task_result(const scal_work_t *w, uint64_t k, uint64_t i)
+{
+    return w->wl->task_result ? w->wl->task_result(w, k, i) : k;
+}
 
 /* Order-independent 64-bit checksum of results[0..n-1]: the same for every
  * engine, pool, chunk size and worker count given the same inputs.  Partial

@@ -75,6 +75,7 @@ static int group_by_source(paths_state_t *s, scal_work_t *w, char *err, size_t e
         if (s->group[k + 1] - s->group[k] > s->largest_group)
             s->largest_group = s->group[k + 1] - s->group[k];
     w->ntasks = n;
+    w->max_task_results = s->largest_group;
     return 0;
 }
 
@@ -292,6 +293,18 @@ static void paths_run(const scal_work_t *w, uint64_t task, void *scratch, const 
         y->tick(y->arg);
 }
 
+static uint64_t paths_task_nresults(const scal_work_t *w, uint64_t task)
+{
+    const paths_state_t *s = w->state;
+    return s->group ? s->group[task + 1] - s->group[task] : 1;
+}
+
+static uint64_t paths_task_result(const scal_work_t *w, uint64_t task, uint64_t i)
+{
+    const paths_state_t *s = w->state;
+    return s->group ? s->order[s->group[task] + i] : task;
+}
+
 static int paths_check(const scal_work_t *w, uint64_t r, const scal_result_t *res)
 {
     const paths_state_t *s = w->state;
@@ -352,6 +365,8 @@ const scal_workload_t scal_workload_paths = {
     .summary = "hop-limited path distances between pairs of a large directed graph",
     .prepare = paths_prepare,
     .run = paths_run,
+    .task_nresults = paths_task_nresults,
+    .task_result = paths_task_result,
     .check = paths_check,
     .out_header = "source,target,distance",
     .out_row = paths_out,

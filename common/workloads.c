@@ -268,6 +268,7 @@ int scal_work_prepare(scal_work_t *w, const scal_config_t *cfg, char *err, size_
     w->cfg = cfg;
     w->kernel = "-";
     w->ntasks = w->nresults = cfg->tasks;
+    w->max_task_results = 1;
     return w->wl->prepare(w, err, errlen);
 }
 

@@ -23,6 +23,7 @@
 #include <omp.h>
 #include <sched.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,9 +68,12 @@ void scal_mpi_die(const char *what)
 /* TAG_WORK + thread: a reply; TAG_DATA + thread: per-task data after it */
 enum { TAG_REQUEST = 1, TAG_WORK = 16, TAG_DATA = 8192 };
 
-/* A finished task as it travels to rank 0. */
+/* One result of a finished task as it travels to rank 0, with its index
+ * (a task may write several, scal_work_task_result) and the task's log.
+ * A task's entries travel together, one after another. */
 typedef struct entry {
     uint64_t task;
+    uint64_t index;
     scal_result_t result;
     scal_tasklog_t log;
 } entry_t;
@@ -91,6 +95,7 @@ typedef struct engine {
     int machine_ranks;          /* ranks on this real node (MPI_COMM_TYPE_SHARED) */
     int machine_nodes;          /* (emulated) nodes on this real node: window copies */
     uint64_t chunk, ntasks;
+    uint64_t chunk_entries;     /* the most entries a chunk's tasks write */
     MPI_Datatype entry_type;
     scal_report_t *report;      /* rank 0 */
     scal_result_t *results;     /* every rank: its own tasks; rank 0: all */
@@ -117,6 +122,35 @@ static void bind_or_die(engine_t *e, int t)
         scal_mpi_die("binding a worker thread failed");
 }
 
+/* Append task k's results to x at *n, one entry each. */
+static void pack_task(const engine_t *e, uint64_t k, entry_t *x, uint64_t *n)
+{
+    const scal_work_t *w = e->work;
+    const uint64_t m = scal_work_task_nresults(w, k);
+    for (uint64_t i = 0; i < m; i++) {
+        const uint64_t r = scal_work_task_result(w, k, i);
+        x[(*n)++] = (entry_t){k, r, e->results[r], e->log[k]};
+    }
+}
+
+/* Store entries x[0..n-1] that reached rank 0 at `now`; with `emit`,
+ * stream each task once its last entry is in. */
+static void unpack(engine_t *e, const entry_t *x, uint64_t n, double now, int rep, int emit)
+{
+    for (uint64_t i = 0; i < n; i++) {
+        entry_t ent;
+        uint64_t next = UINT64_MAX;
+        memcpy(&ent, &x[i], sizeof ent);
+        if (i + 1 < n)
+            memcpy(&next, (const char *)&x[i + 1] + offsetof(entry_t, task), sizeof next);
+        e->results[ent.index] = ent.result;
+        e->log[ent.task] = ent.log;
+        e->arrived[ent.task] = now;
+        if (emit && next != ent.task)
+            scal_report_emit(e->report, rep, ent.task, e->results, now);
+    }
+}
+
 /* ---- map ---- */
 
 static void map_rep(engine_t *e, double t0)
@@ -140,7 +174,7 @@ static void map_rep(engine_t *e, double t0)
         scal_place_note_pu(&e->place, t);
     }
 
-    /* Pack this rank's tasks and gather them on rank 0. */
+    /* Pack this rank's results and gather them on rank 0. */
     uint64_t mine = 0;
     entry_t *out = NULL;
     for (int pass = 0; pass < 2; pass++) {
@@ -150,20 +184,22 @@ static void map_rep(engine_t *e, double t0)
         for (int t = 0; t < e->T; t++) {
             uint64_t me = (uint64_t)e->rank * (uint64_t)e->T + (uint64_t)t;
             for (uint64_t c = me * K; c < e->ntasks; c += W * K)
-                for (uint64_t k = c; k < c + chunk_len(e, c); k++, mine++)
+                for (uint64_t k = c; k < c + chunk_len(e, c); k++)
                     if (pass == 1)
-                        out[mine] = (entry_t){k, e->results[k], e->log[k]};
+                        pack_task(e, k, out, &mine);
+                    else
+                        mine += scal_work_task_nresults(w, k);
         }
     }
     if (mine > INT32_MAX)
-        scal_mpi_die("more than 2^31 tasks on one rank");
+        scal_mpi_die("more than 2^31 results on one rank");
     int n = (int)mine;
     int *counts = NULL, *displs = NULL;
     entry_t *all = NULL;
     if (e->rank == 0) {
         counts = malloc((size_t)e->size * sizeof *counts);
         displs = malloc((size_t)e->size * sizeof *displs);
-        all = malloc(e->ntasks * sizeof *all);
+        all = malloc(w->nresults * sizeof *all);
         if (!counts || !displs || !all)
             scal_mpi_die("out of memory gathering results");
     }
@@ -178,13 +214,8 @@ static void map_rep(engine_t *e, double t0)
     SCAL_MPI_TRY(MPI_Gatherv(out, n, e->entry_type, all, counts, displs, e->entry_type, 0,
                              MPI_COMM_WORLD));
     if (e->rank == 0) {
-        double now = scal_now() - t0;
-        for (uint64_t i = (uint64_t)n; i < e->ntasks; i++) {
-            const entry_t *x = &all[i];
-            e->results[x->task] = x->result;
-            e->log[x->task] = x->log;
-            e->arrived[x->task] = now;
-        }
+        /* Rank 0's own entries come first, already in place. */
+        unpack(e, all + n, w->nresults - (uint64_t)n, scal_now() - t0, 0, 0);
         for (int i = 0; i < n; i++)
             e->arrived[out[i].task] = out[i].log.end_s;
     }
@@ -207,14 +238,15 @@ static int streaming(const engine_t *e, int rep)
     return e->cfg->pool == SCAL_POOL_AS_COMPLETED && e->cfg->format == SCAL_FMT_HUMAN && rep == 1;
 }
 
-/* Send a request carrying req->count finished entries (already in buf after
- * the head), and start a new batch. */
-static void send_request(char *buf, request_t *req)
+/* Send a request carrying *count finished entries (already in buf after the
+ * head), and start a new batch. */
+static void send_request(char *buf, request_t *req, uint64_t *count)
 {
+    req->count = (int32_t)*count;
     memcpy(buf, req, sizeof *req);
-    SCAL_MPI_TRY(MPI_Send(buf, (int)(sizeof *req + (size_t)req->count * sizeof(entry_t)), MPI_BYTE,
-                          0, TAG_REQUEST, MPI_COMM_WORLD));
-    req->count = 0;
+    SCAL_MPI_TRY(MPI_Send(buf, (int)(sizeof *req + *count * sizeof(entry_t)), MPI_BYTE, 0,
+                          TAG_REQUEST, MPI_COMM_WORLD));
+    *count = 0;
 }
 
 /* Rank 0 serves the remote workers' requests from its own compute threads:
@@ -256,16 +288,8 @@ static int serve_pending(server_t *s)
         double now = scal_now() - s->t0;
         request_t req;
         memcpy(&req, s->buf, sizeof req);
-        const entry_t *x = (const entry_t *)(s->buf + sizeof req);
-        for (int i = 0; i < req.count; i++) {
-            entry_t ent;
-            memcpy(&ent, &x[i], sizeof ent);
-            e->results[ent.task] = ent.result;
-            e->log[ent.task] = ent.log;
-            e->arrived[ent.task] = now;
-            if (streaming(e, s->rep))
-                scal_report_emit(e->report, s->rep, ent.task, e->results, now);
-        }
+        unpack(e, (const entry_t *)(s->buf + sizeof req), (uint64_t)req.count, now, s->rep,
+               streaming(e, s->rep));
         handled++;
         if (req.final) {
             atomic_fetch_sub(&s->remaining, 1);
@@ -360,15 +384,16 @@ static void remote_worker(engine_t *e, int t, double t0)
     bind_or_die(e, t);
     scal_noise_worker_begin(e->noise, t);
     void *scratch = scal_work_scratch_new(e->work);
-    char *buf = malloc((size_t)e->chunk * sizeof(entry_t) + sizeof(request_t));
+    char *buf = malloc(e->chunk_entries * sizeof(entry_t) + sizeof(request_t));
     if (!buf)
         scal_mpi_die("out of memory for a worker");
     entry_t *x = (entry_t *)(buf + sizeof(request_t));
     request_t req = {t, 0, 0, 0};
+    uint64_t count = 0;
     for (int first = 1;; first = 0) {
         /* Without prefetch, ask now, with the results just computed. */
         if (first || !prefetch)
-            send_request(buf, &req);
+            send_request(buf, &req, &count);
         uint64_t c;
         SCAL_MPI_TRY(MPI_Recv(&c, 1, MPI_UINT64_T, 0, TAG_WORK + t, MPI_COMM_WORLD,
                               MPI_STATUS_IGNORE));
@@ -377,15 +402,15 @@ static void remote_worker(engine_t *e, int t, double t0)
         if (per_task(e))
             share_recv(&e->share, TAG_DATA + t, MPI_COMM_WORLD);
         if (prefetch)
-            send_request(buf, &req); /* the next chunk, and the last results */
+            send_request(buf, &req, &count); /* the next chunk, and the last results */
         for (uint64_t k = c; k < c + chunk_len(e, c); k++) {
             scal_task_run_logged(e->work, k, scratch, NULL, e->results, e->log, t0, me);
             scal_fault_task_done(&e->fault);
-            x[req.count++] = (entry_t){k, e->results[k], e->log[k]};
+            pack_task(e, k, x, &count);
         }
     }
     req.final = 1;
-    send_request(buf, &req);
+    send_request(buf, &req, &count);
     scal_noise_worker_end(e->noise, t, sched_getcpu());
     scal_place_note_pu(&e->place, t);
     scal_work_scratch_free(e->work, scratch);
@@ -399,7 +424,7 @@ static void dynamic_rep(engine_t *e, int rep, double t0)
         server_t s = {.e = e, .rep = rep, .t0 = t0, .busy = ATOMIC_FLAG_INIT};
         atomic_init(&s.remaining, (e->size - 1) * e->T);
         atomic_init(&s.last_poll, scal_now());
-        s.cap = (size_t)e->chunk * sizeof(entry_t) + sizeof(request_t);
+        s.cap = e->chunk_entries * sizeof(entry_t) + sizeof(request_t);
         if (!(s.buf = malloc(s.cap)))
             scal_mpi_die("out of memory for requests");
 #pragma omp parallel num_threads(e->T)
@@ -720,6 +745,14 @@ int scal_mpi_main(int argc, char **argv)
     e.ntasks = work.ntasks;
     const uint64_t W = (uint64_t)e.size * (uint64_t)e.T;
     e.chunk = cfg.chunk ? cfg.chunk : cfg.pool == SCAL_POOL_MAP ? (e.ntasks + W - 1) / W : 1;
+    /* A request carries one chunk's results: at most chunk x the largest
+     * task's, and never more than all of them. */
+    e.chunk_entries = e.chunk > work.nresults / work.max_task_results
+                          ? work.nresults
+                          : e.chunk * work.max_task_results;
+    if (cfg.pool != SCAL_POOL_MAP &&
+        e.chunk_entries > (INT_MAX - sizeof(request_t)) / sizeof(entry_t))
+        scal_mpi_die("a chunk's results do not fit one message (a smaller --chunk)");
 
     SCAL_MPI_TRY(MPI_Type_contiguous((int)sizeof(entry_t), MPI_BYTE, &e.entry_type));
     SCAL_MPI_TRY(MPI_Type_commit(&e.entry_type));

@@ -141,6 +141,57 @@ paths-share)
     run_mpi 2 $g --threads 2 --share window --pool submit --out "$tmp/o.csv" >/dev/null
     cmp -s "$tmp/o.csv" "$tmp/ref.csv" && ok || bad "hybrid paths distances differ"
     ;;
+paths-group)
+    # --group: one task writes several results at its pairs' own indices.
+    # Every pool, rank count, share mode and hybrid run moves them all to
+    # rank 0: scal-omp's checksum and distances, every result valid, and a
+    # trace whose every task carries its own log.
+    g="paths --group --nodes 500 --fraction 0.01 --pairs 400 --max-hop 6 --seed 7"
+    # shellcheck disable=SC2086
+    ref=$("$omp" $g --threads 1 --out "$tmp/ref.csv" --format csv 2>/dev/null | col checksum)
+    [ -n "$ref" ] || bad "no scal-omp checksum for $g"
+    ntasks=$("$omp" $g --threads 1 --format csv 2>/dev/null | col tasks)
+    [ "$ntasks" -lt 400 ] && ok || bad "--group made no groups ($ntasks tasks)"
+    group_run() { # group_run LABEL NP ARGS...: checksum, validity, --out, --trace
+        local label=$1 np=$2 out
+        shift 2
+        rm -f "$tmp/o.csv" "$tmp/t.csv"
+        # shellcheck disable=SC2086
+        out=$(run_mpi "$np" $g "$@" --out "$tmp/o.csv" --trace "$tmp/t.csv")
+        [ "$(echo "$out" | col checksum)" = "$ref" ] && ok ||
+            bad "$label: checksum '$(echo "$out" | col checksum)' != scal-omp '$ref' ($(tail -2 "$tmp/err"))"
+        [ "$(echo "$out" | col valid)" = 1 ] && ok || bad "$label: results not valid"
+        cmp -s "$tmp/o.csv" "$tmp/ref.csv" && ok || bad "$label: --out differs from scal-omp's"
+        # every task once, each with a log of its own (a lost one reads 0)
+        [ "$(col_all task < "$tmp/t.csv" | sort -n | uniq | wc -l)" = "$ntasks" ] &&
+            [ "$(awk -F, 'NR > 1 && !($5 > 0)' "$tmp/t.csv" | wc -l)" = 0 ] && ok ||
+            bad "$label: trace lacks task logs"
+    }
+    for pool in map submit as-completed; do
+        group_run "np=1 $pool" 1 --pool $pool
+    done
+    # every share mode on 2 ranks; 4 ranks (oversubscribed here) on the window
+    for np in 2 4; do
+        for share in window copy per-task; do
+            [ $np = 4 ] && [ $share != window ] && continue
+            for pool in map submit as-completed; do
+                [ $share = per-task ] && [ $pool = map ] && continue
+                group_run "np=$np $share $pool" $np --share $share --pool $pool
+            done
+        done
+        # chunks of several tasks: a request carries all their results
+        group_run "np=$np submit chunk 3" $np --pool submit --chunk 3
+        group_run "np=$np as-completed chunk 5" $np --pool as-completed --chunk 5
+    done
+    for pool in map submit as-completed; do
+        group_run "hybrid 2x2 $pool" 2 --threads 2 --pool $pool
+    done
+    # as-completed streams every task once as its results reach rank 0
+    # shellcheck disable=SC2086
+    timeout 120 "$mpiexec" -n 2 "$mpi" $g --pool as-completed --show 100000 >"$tmp/h.txt" 2>"$tmp/err"
+    [ "$(grep -c '^ *[0-9.]* s  task [0-9]*:' "$tmp/h.txt")" = "$ntasks" ] && ok ||
+        bad "as-completed streamed $(grep -c '^ *[0-9.]* s  task' "$tmp/h.txt") of $ntasks tasks"
+    ;;
 paths-refusals)
     g="paths --nodes 100 --pairs 10"
     for np in 1 2; do

@@ -172,20 +172,28 @@ void scal_lines_free(scal_lines_t *r)
 /* The absolute path `path` would have: realpath of its folder, then its
  * name.  NULL when the folder does not resolve (then no existing file can
  * be it). */
+/* The folder `path` is in ("." or "/" where the path says no more) into
+ * dir; returns the path's last '/', or NULL when it has none. */
+static const char *parent_dir(const char *path, char *dir, size_t len)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(dir, len, ".");
+    else if (slash == path)
+        snprintf(dir, len, "/");
+    else
+        snprintf(dir, len, "%.*s", (int)(slash - path), path);
+    return slash;
+}
+
 static char *resolved(const char *path)
 {
     char *full = realpath(path, NULL);
     if (full)
         return full;
-    const char *slash = strrchr(path, '/');
     char dir[PATH_MAX];
+    const char *slash = parent_dir(path, dir, sizeof dir);
     const char *name = slash ? slash + 1 : path;
-    if (!slash)
-        snprintf(dir, sizeof dir, ".");
-    else if (slash == path)
-        snprintf(dir, sizeof dir, "/");
-    else
-        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
     char *rdir = realpath(dir, NULL);
     if (!rdir)
         return NULL;
@@ -248,14 +256,8 @@ int scal_output_check(const char *path, char *err, size_t errlen)
         if (!S_ISREG(st.st_mode))
             return 0; /* a device or a pipe: written in place */
     }
-    const char *slash = strrchr(path, '/');
     char dir[PATH_MAX];
-    if (!slash)
-        snprintf(dir, sizeof dir, ".");
-    else if (slash == path)
-        snprintf(dir, sizeof dir, "/");
-    else
-        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    const char *slash = parent_dir(path, dir, sizeof dir);
     if (slash && slash[1] == '\0')
         return scal_errf(err, errlen, "cannot write '%s': it names a directory", path);
     struct stat ds;

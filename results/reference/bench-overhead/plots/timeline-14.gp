@@ -7,7 +7,7 @@ if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
 }
 set output 'timeline-14.png'
 set grid
-set title 'mpi-us0/pool=as-completed/workers=2: the first 2000 of 200000 tasks on 2 workers (last measured repetition); colour = task index'
+set title 'mpi-us0/pool=submit/workers=2: the first 2000 of 200000 tasks on 2 workers (last measured repetition); colour = task index'
 set xlabel 'seconds from run start'
 set ylabel 'worker'
 set yrange [-0.6:1.6]

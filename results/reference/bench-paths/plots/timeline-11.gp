@@ -7,7 +7,7 @@ if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
 }
 set output 'timeline-11.png'
 set grid
-set title 'bitset-large/nodes=100000/fraction=0.0001/workers=1: the first 2000 of 20000 tasks on 1 workers (last measured repetition); colour = task index'
+set title 'bitset-large/nodes=20000/fraction=0.0005/workers=1: the first 2000 of 20000 tasks on 1 workers (last measured repetition); colour = task index'
 set xlabel 'seconds from run start'
 set ylabel 'worker'
 set yrange [-0.6:0.6]

@@ -7,7 +7,7 @@ if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
 }
 set output 'timeline-4.png'
 set grid
-set title 'bitset/nodes=1024/fraction=0.01/workers=1: the first 2000 of 100000 tasks on 1 workers (last measured repetition); colour = task index'
+set title 'bitset/nodes=1024/fraction=0.001/workers=1: the first 2000 of 100000 tasks on 1 workers (last measured repetition); colour = task index'
 set xlabel 'seconds from run start'
 set ylabel 'worker'
 set yrange [-0.6:0.6]

@@ -15,12 +15,12 @@ set yrange [0:*]
 set key outside below Left reverse maxcols 1
 set xrange [0.8:10]
 plot 1 title 'ideal' with lines dt 2 lc 'black', \
-     'speedup.dat' index 0 using 1:3 with linespoints lc 1 pt 7 title 'sleep-threads pool=submit', \
-     'speedup.dat' index 1 using 1:3 with linespoints lc 2 pt 7 title 'sleep-threads pool=as-completed', \
-     'speedup.dat' index 2 using 1:3 with linespoints lc 3 pt 7 title 'factor-threads pool=submit', \
-     'speedup.dat' index 3 using 1:3 with linespoints lc 4 pt 7 title 'factor-threads pool=as-completed', \
-     'speedup.dat' index 4 using 1:3 with linespoints lc 5 pt 7 title 'factor-processes pool=submit', \
-     'speedup.dat' index 5 using 1:3 with linespoints lc 6 pt 7 title 'factor-processes pool=as-completed'
+     'speedup.dat' index 0 using 1:3 with linespoints lc 1 pt 7 title 'sleep-threads pool=as-completed', \
+     'speedup.dat' index 1 using 1:3 with linespoints lc 2 pt 7 title 'sleep-threads pool=submit', \
+     'speedup.dat' index 2 using 1:3 with linespoints lc 3 pt 7 title 'factor-threads pool=as-completed', \
+     'speedup.dat' index 3 using 1:3 with linespoints lc 4 pt 7 title 'factor-threads pool=submit', \
+     'speedup.dat' index 4 using 1:3 with linespoints lc 5 pt 7 title 'factor-processes pool=as-completed', \
+     'speedup.dat' index 5 using 1:3 with linespoints lc 6 pt 7 title 'factor-processes pool=submit'
 set terminal svg size 1000,700 noenhanced
 set output 'efficiency.svg'
 replot

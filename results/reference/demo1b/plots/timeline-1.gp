@@ -7,7 +7,7 @@ if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
 }
 set output 'timeline-1.png'
 set grid
-set title 'sleep-threads/pool=as-completed/workers=8: 32 tasks on 8 workers (last measured repetition); colour = task index'
+set title 'sleep-threads/pool=submit/workers=8: 32 tasks on 8 workers (last measured repetition); colour = task index'
 set xlabel 'seconds from run start'
 set ylabel 'worker'
 set yrange [-0.6:7.6]

@@ -7,7 +7,7 @@ if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
 }
 set output 'timeline-5.png'
 set grid
-set title 'factor-processes/pool=as-completed/workers=2: 32 tasks on 2 workers (last measured repetition); colour = task index'
+set title 'factor-processes/pool=submit/workers=2: 32 tasks on 2 workers (last measured repetition); colour = task index'
 set xlabel 'seconds from run start'
 set ylabel 'worker'
 set yrange [-0.6:1.6]

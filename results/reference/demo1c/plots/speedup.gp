@@ -1,13 +1,13 @@
 # speedup.gp - speedup against workers per series, ideal line and Amdahl fit.
 # Written by scal-run; render with: gnuplot speedup.gp (writes speedup.png and speedup.svg).
 if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
-    set terminal pngcairo size 1000,660 noenhanced
+    set terminal pngcairo size 1000,640 noenhanced
 } else {
-    set terminal png size 1000,660 noenhanced
+    set terminal png size 1000,640 noenhanced
 }
 set output 'speedup.png'
 set grid
-set title 'Speedup T(1)/T(p) from median wall time'
+set title 'Speedup T(1)/T(p) from median wall time, with 95% CIs (bootstrap)'
 set xlabel 'workers'
 set ylabel 'speedup'
 set logscale xy 2
@@ -16,9 +16,10 @@ set xrange [0.8:10]
 set samples 200
 plot x title 'ideal' with lines dt 2 lc 'black', \
      'speedup.dat' index 0 using 1:2 with linespoints lc 1 pt 7 title 'threads-gil', \
+     'speedup.dat' index 0 using 1:2:7:8 with yerrorbars lc 1 pt 7 notitle, \
      1/(1 + (1-1)/x) with lines dt 3 lc 1 title 'threads-gil: Amdahl f=1.000', \
      'speedup.dat' index 1 using 1:2 with linespoints lc 2 pt 7 title 'processes', \
-     1/(0.278844246 + (1-0.278844246)/x) with lines dt 3 lc 2 title 'processes: Amdahl f=0.279'
-set terminal svg size 1000,660 noenhanced
+     'speedup.dat' index 1 using 1:2:7:8 with yerrorbars lc 2 pt 7 notitle
+set terminal svg size 1000,640 noenhanced
 set output 'speedup.svg'
 replot

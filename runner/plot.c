@@ -357,8 +357,8 @@ static int sr_breakdown_gp(const sr_summary_t *sum, sr_buf_t *gp)
     sr_layout(n, 420, 300, &cols, &rows, &width, &height);
     sr_buf_t data = {0}, body = {0};
     sr_buf_printf(&body,
-                  "set multiplot layout %d,%d title 'Efficiency breakdown (POP) per worker count:"
-                  " below 1 is a loss, dotted line 0.8 (flagged below)' font ',13'\n"
+                  "set multiplot layout %d,%d title 'POP efficiency breakdown per worker count (1: no loss;"
+                  " dotted: 0.8)' font ',12'\n"
                   "set style data histograms\nset style histogram clustered gap 1\n"
                   "set boxwidth 0.9\nset grid y lc rgb '#dddddd'\nset xlabel 'workers'\nset ylabel 'factor'\n"
                   "set key top center horizontal samplen 1.5 font ',9'\n"
@@ -451,7 +451,7 @@ static int sr_claims_gp(const sr_summary_t *sum, sr_buf_t *gp)
                   "set multiplot layout %d,%d title 'What each lowest-* claim compares: median with 95%% CI per"
                   " curve' font ',13'\n"
                   "set grid lc rgb '#dddddd'\nset xlabel 'workers'\nset logscale x 2\nset logscale y 10\n"
-                  "set errorbars 0.6\nset key top right Left reverse samplen 1 font ',9' box opaque\n",
+                  "set errorbars 0.6\nset key top left Left reverse samplen 1 font ',9' box opaque\n",
                   rows, cols);
     for (size_t k = 0; k < np; k++) {
         long pmin = 0, pmax = 1;
@@ -480,12 +480,12 @@ static int sr_claims_gp(const sr_summary_t *sum, sr_buf_t *gp)
         for (size_t m = 0; m < pn[k].n; m++) {
             size_t i = pn[k].idx[m];
             char *key = sr_curve_key(&sum->c[i]);
-            sr_buf_printf(&body, "%s$m%zu using 1:2 with linespoints lw 1.8 lc rgb '%s' pt %d ps 1.3 title ",
-                          m ? ", \\\n     " : "", i, sr_colour[m], sr_point[m]);
+            sr_buf_printf(&body, "%s$m%zu using 1:2:3:4 with yerrorbars lw 1.2 lc rgb '%s' pt -1 notitle",
+                          m ? ", \\\n     " : "", i, sr_colour[m]);
+            sr_buf_printf(&body, ", \\\n     $m%zu using 1:2 with linespoints lw 1.8 lc rgb '%s' pt %d ps 1.3 title ",
+                          i, sr_colour[m], sr_point[m]);
             sr_gp_str(&body, key);
             free(key);
-            sr_buf_printf(&body, ", \\\n     $m%zu using 1:2:3:4 with yerrorbars lw 1.2 lc rgb '%s' pt -1 notitle",
-                          i, sr_colour[m]);
         }
         sr_buf_puts(&body, "\n");
     }
@@ -508,8 +508,8 @@ static void sr_spread_gp(const sr_summary_t *sum, sr_buf_t *gp)
     sr_layout(np, 470, 340, &cols, &rows, &width, &height);
     sr_buf_t data = {0}, body = {0};
     sr_buf_printf(&body,
-                  "set multiplot layout %d,%d title 'Every repetition: wall / median of its point (hollow: flagged"
-                  " noisy; band: the precision asked)' font ',13'\n"
+                  "set multiplot layout %d,%d title 'Each repetition: wall / its point''s median (hollow: noisy;"
+                  " band: precision asked)' font ',12'\n"
                   "set grid lc rgb '#dddddd'\nset xlabel 'workers'\nset ylabel 'wall / median'\nset logscale x 2\n"
                   "set key top right samplen 1 font ',9' box opaque\n",
                   rows, cols);

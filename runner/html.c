@@ -285,7 +285,8 @@ static const char sr_css[] =
     "th,td{padding:2px 6px;border-bottom:1px solid #e2e2e2;vertical-align:top;text-align:left}\n"
     "th{background:#f5f5f5;font-weight:600}\n"
     ".num{text-align:right;font-variant-numeric:tabular-nums}td.num{white-space:nowrap}\n"
-    "figure{margin:1em 0 2em}figure svg{display:block;width:100%;height:auto;border:1px solid #eee}\n"
+    "td code{overflow-wrap:normal}td:last-child code{overflow-wrap:anywhere}\n"
+    "figure{margin:1em 0 2em}figure svg{display:block;max-width:100%;height:auto;border:1px solid #eee}\n"
     "figcaption{font-size:.85rem;color:#444;margin-top:.3em}\n"
     ".missing{color:#a00;font-weight:600}\n"
     "pre{font-size:.8rem;background:#f7f7f7;padding:8px;white-space:pre-wrap;overflow-wrap:anywhere}\n";

@@ -16,7 +16,7 @@
 #include "stats.h"
 
 /* Worker counts the schedule bound predicts for (those up to its limit). */
-static const long sr_sched_at[SR_SCHED_NPRED] = {2, 4, 8, 16, 32, 64, 128, 256};
+static const long sr_sched_at[SR_SCHED_NPRED] = SR_SCHED_AT;
 /* The bound predicts beyond 8x the widest measured count only when its
  * largest error at the measured counts is under this. */
 #define SR_SCHED_TRUSTED_ERR 0.10
@@ -422,6 +422,28 @@ static int sr_metric_ci(const sr_level_t *l, sr_claim_kind_t kind, double *med, 
     return rc;
 }
 
+int sr_claim_metric(const sr_curve_t *c, const sr_level_t *l, const char **what, double *med, double *lo,
+                    double *hi)
+{
+    sr_claim_kind_t kind;
+    const char *key, *val;
+    size_t keylen;
+    *med = *lo = *hi = NAN;
+    if (!c->claim || sr_claim_parse(c->claim, &kind, &key, &keylen, &val) != 0 ||
+        !(kind == SR_CLAIM_LOWEST_WALL || kind == SR_CLAIM_LOWEST_FIRST || kind == SR_CLAIM_LOWEST_PSS))
+        return -1;
+    double unit = kind == SR_CLAIM_LOWEST_PSS ? 1024.0 * 1024.0 : 1.0;
+    *what = kind == SR_CLAIM_LOWEST_WALL ? "median wall (s)" : kind == SR_CLAIM_LOWEST_FIRST ? "first result (s)"
+                                                                                           : "PSS (MiB)";
+    sr_metric_ci(l, kind, med, lo, hi);
+    if (!isfinite(*med))
+        return -1;
+    *med /= unit;
+    *lo /= unit;
+    *hi /= unit;
+    return 0;
+}
+
 static sr_outcome_t sr_claim_speedup(const sr_summary_t *sum, const char *series, sr_claim_kind_t kind,
                                      sr_buf_t *ev)
 {
@@ -514,36 +536,51 @@ static sr_outcome_t sr_claim_lowest(const sr_summary_t *sum, const char *series,
     return tested ? o : SR_INCONCLUSIVE;
 }
 
+const char *const sr_claim_outcome_names[] = {"confirmed", "inconclusive", "contradicted"};
+
+int sr_claim_judge(const sr_summary_t *sum, const sr_curve_t *c, sr_buf_t *ev)
+{
+    if (!c->claim)
+        return -1;
+    sr_claim_kind_t kind;
+    const char *key, *val;
+    size_t keylen;
+    if (sr_claim_parse(c->claim, &kind, &key, &keylen, &val) != 0) {
+        sr_buf_puts(ev, "not a claim this version knows");
+        return SR_INCONCLUSIVE;
+    }
+    if (kind == SR_CLAIM_SPEEDUP || kind == SR_CLAIM_NO_SPEEDUP)
+        return (int)sr_claim_speedup(sum, c->series, kind, ev);
+    return (int)sr_claim_lowest(sum, c->series, kind, key, keylen, val, ev);
+}
+
+/* Is c the first curve of its series? */
+static int sr_first_of_series(const sr_summary_t *sum, size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (strcmp(sum->c[k].series, sum->c[i].series) == 0)
+            return 0;
+    return 1;
+}
+
 void sr_judge_md_claims(const sr_summary_t *sum, sr_buf_t *b)
 {
-    static const char *const outcome[] = {"**confirmed**", "inconclusive", "**contradicted**"};
     int any = 0, unsure = 0;
     for (size_t i = 0; i < sum->n; i++) {
         const sr_curve_t *c = &sum->c[i];
-        int first = 1;
-        for (size_t k = 0; k < i && first; k++)
-            first = strcmp(sum->c[k].series, c->series) != 0;
-        if (!c->claim || !first)
+        if (!c->claim || !sr_first_of_series(sum, i))
             continue;
         if (!any)
-            sr_buf_puts(b, "## Claims\n\nEach series' `claim`, judged by confidence intervals: confirmed only"
+            sr_buf_puts(b, "Each series' `claim`, judged by confidence intervals: confirmed only"
                            " when every CI excludes the alternative, contradicted when one excludes the"
                            " claim, else inconclusive, with the noise evidence of the points that kept it"
-                           " so.\n\n| series | claim | verdict | evidence |\n|---|---|---|---|\n");
+                           " so.\n\n| series | claim | verdict | measured (95% CI) |\n|---|---|---|---|\n");
         any = 1;
-        sr_claim_kind_t kind;
-        const char *key, *val;
-        size_t keylen;
         sr_buf_t ev = {0};
-        sr_outcome_t o = SR_INCONCLUSIVE;
-        if (sr_claim_parse(c->claim, &kind, &key, &keylen, &val) != 0)
-            sr_buf_puts(&ev, "not a claim this version knows");
-        else if (kind == SR_CLAIM_SPEEDUP || kind == SR_CLAIM_NO_SPEEDUP)
-            o = sr_claim_speedup(sum, c->series, kind, &ev);
-        else
-            o = sr_claim_lowest(sum, c->series, kind, key, keylen, val, &ev);
+        int o = sr_claim_judge(sum, c, &ev);
         unsure += o != SR_CONFIRMED;
-        sr_buf_printf(b, "| %s | `%s` | %s | %s |\n", c->series, c->claim, outcome[o], sr_buf_str(&ev));
+        sr_buf_printf(b, "| %s | `%s` | %s%s%s | %s |\n", c->series, c->claim, o == SR_INCONCLUSIVE ? "" : "**",
+                      sr_claim_outcome_names[o], o == SR_INCONCLUSIVE ? "" : "**", sr_buf_str(&ev));
         sr_buf_free(&ev);
     }
     if (any)
@@ -552,6 +589,24 @@ void sr_judge_md_claims(const sr_summary_t *sum, sr_buf_t *b)
     if (unsure && (spin || others))
         sr_buf_printf(b, "The machine when the study started (the noise probe): %s%s%s.\n\n", spin ? spin : "",
                       spin && others ? "; " : "", others ? others : "");
+}
+
+int sr_level_worst(const sr_level_t *l, const char **name, double *value)
+{
+    static const char *const names[] = {"load balance", "communication efficiency", "computation scalability",
+                                        "IPC scalability", "instruction scalability", "frequency scalability"};
+    const sr_breakdown_t *m = &l->pop;
+    double f[] = {m->load_balance, m->comm_eff, m->comp_scalability, m->ipc_scalability, m->instr_scalability,
+                  m->freq_scalability};
+    int worst = -1;
+    for (int k = 0; k < 6; k++)
+        if (isfinite(f[k]) && (worst < 0 || f[k] < f[worst]))
+            worst = k;
+    if (worst < 0)
+        return -1;
+    *name = names[worst];
+    *value = f[worst];
+    return 0;
 }
 
 /* ---- a curve's section ---- */
@@ -612,23 +667,16 @@ void sr_judge_md_curve(const sr_summary_t *sum, const sr_curve_t *c, sr_buf_t *b
         if (l->nwalls == 0 || l->workers <= c->base_workers)
             continue;
         const sr_breakdown_t *m = &l->pop;
-        static const char *const names[] = {"load balance", "communication efficiency",
-                                            "computation scalability", "IPC scalability",
-                                            "instruction scalability", "frequency scalability"};
-        double f[] = {m->load_balance, m->comm_eff, m->comp_scalability, m->ipc_scalability,
-                      m->instr_scalability, m->freq_scalability};
-        int worst = -1;
-        for (int k = 0; k < 6; k++)
-            if (isfinite(f[k]) && (worst < 0 || f[k] < f[worst]))
-                worst = k;
+        const char *wname = NULL;
+        double wval = NAN;
+        int worst = sr_level_worst(l, &wname, &wval);
         sr_buf_printf(b, "- %ld workers: ", l->workers);
         if (worst < 0)
             sr_buf_puts(b, "largest loss: n/a (the engine reported no busy times)");
-        else if (f[worst] >= 1)
-            sr_buf_printf(b, "no loss (smallest factor: %s %.2f)", names[worst], f[worst]);
+        else if (wval >= 1)
+            sr_buf_printf(b, "no loss (smallest factor: %s %.2f)", wname, wval);
         else
-            sr_buf_printf(b, "largest loss: %s %.2f%s", names[worst], f[worst],
-                          f[worst] < SR_POP_FLAG ? " ⚠" : "");
+            sr_buf_printf(b, "largest loss: %s %.2f%s", wname, wval, wval < SR_POP_FLAG ? " ⚠" : "");
         if (worst >= 0 && !(isfinite(m->load_balance) && isfinite(m->comm_eff)))
             sr_buf_puts(b, "; load balance and communication efficiency n/a (no busy times from the engine)");
         if (isfinite(m->comp_scalability) && m->comp_scalability > 1.05)

@@ -1,7 +1,14 @@
-/* main.c - scal-run: job files drive sweeps of the engines into results/. */
+/* main.c - scal-run: job files drive sweeps of the engines into results/;
+ * --compare sets two results folders side by side. */
+#include <string.h>
+
+#include "compare.h"
 #include "study.h"
 
 int main(int argc, char **argv)
 {
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--compare") == 0)
+            return sr_compare_main(argc, argv);
     return sr_main(argc, argv);
 }

@@ -401,11 +401,73 @@ static void sr_write_csv(const sr_summary_t *sum, sr_buf_t *b)
     }
 }
 
-static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
+/* One line in words per curve: where it got to, how sure, and why not further. */
+static void sr_curve_finding(const sr_curve_t *c, sr_buf_t *b)
 {
+    char *title = sr_curve_title(c);
+    sr_buf_printf(b, "- **%s**: ", title);
+    free(title);
+    const sr_level_t *top = NULL;
+    size_t unstable = 0, noisy = 0;
+    for (size_t j = 0; j < c->nlv; j++) {
+        const sr_level_t *l = &c->lv[j];
+        if (!l->nwalls)
+            continue;
+        unstable += !l->stable;
+        noisy += l->noisy_reps;
+        if (l->workers > c->base_workers)
+            top = l;
+    }
+    if (!c->base_workers) {
+        sr_buf_puts(b, "no run was ok.\n");
+        return;
+    }
+    if (!top) {
+        sr_buf_printf(b, "only the %ld-worker point was measured: nothing to compare it with.\n", c->base_workers);
+        return;
+    }
+    sr_buf_printf(b, "%s %.2f× at %ld workers", sr_curve_weak(c) ? "scaled speedup" : "speedup", top->speedup,
+                  top->workers);
+    if (isfinite(top->sp_lo))
+        sr_buf_printf(b, " (95%% CI %.2f–%.2f)", top->sp_lo, top->sp_hi);
+    else
+        sr_buf_printf(b, " (fewer than %d repetitions: no CI)", SR_CI_MIN_N);
+    sr_buf_printf(b, ", efficiency %.2f: %s", top->efficiency, top->verdict ? top->verdict : "");
+    const char *wname;
+    double wval;
+    if (sr_level_worst(top, &wname, &wval) == 0 && wval < 1)
+        sr_buf_printf(b, "; largest loss there: %s %.2f", wname, wval);
+    if (unstable)
+        sr_buf_printf(b, "; %zu point%s not within the precision asked", unstable, unstable == 1 ? "" : "s");
+    if (noisy)
+        sr_buf_printf(b, "; %zu noisy repetition%s", noisy, noisy == 1 ? "" : "s");
+    sr_buf_puts(b, ".\n");
+}
+
+void sr_summary_md_parts(const char *dir, const sr_summary_t *sum, sr_buf_t *findings, sr_buf_t *method,
+                         sr_buf_t *details)
+{
+    sr_buf_t *b = findings;
     sr_buf_printf(b, "# Study summary: %s\n\n", dir);
     sr_buf_printf(b, "From `runs.csv`: %zu rows, %zu runs, %zu not ok. Only runs with status ok count.\n\n",
                   sum->rows, sum->runs, sum->not_ok);
+    sr_buf_puts(b, "## Findings\n\n");
+    int claims = 0;
+    for (size_t i = 0; i < sum->n && !claims; i++)
+        claims = sum->c[i].claim != NULL;
+    if (claims) {
+        sr_buf_puts(b, "### Claims\n\n");
+        sr_judge_md_claims(sum, b);
+        sr_buf_puts(b, "### Curves\n\n");
+    }
+    for (size_t i = 0; i < sum->n; i++)
+        sr_curve_finding(&sum->c[i], b);
+    if (sum->not_ok)
+        sr_buf_printf(b, "- %zu run%s not ok: see \"Runs not ok\" below.\n", sum->not_ok, sum->not_ok == 1 ? "" : "s");
+    sr_buf_puts(b, "\n");
+
+    b = method;
+    sr_buf_puts(b, "## Method\n\n");
     sr_buf_puts(b, "- Speedup S(p) = T(1) / T(p), from median wall times (`wall_s`) along each curve;"
                    " efficiency S/p.\n"
                    "- Karp–Flatt serial fraction e = (1/S − 1/p) / (1 − 1/p).\n"
@@ -420,7 +482,8 @@ static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
                    " (a fit of normalised run time), clamped to [0, 1]; only from at least 3 measured"
                    " worker counts above 1.\n");
     sr_judge_md_header(sum, b);
-    sr_judge_md_claims(sum, b);
+
+    b = details;
     for (size_t i = 0; i < sum->n; i++) {
         const sr_curve_t *c = &sum->c[i];
         char *title = sr_curve_title(c);
@@ -482,6 +545,16 @@ static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
     }
 }
 
+static void sr_write_md(const char *dir, const sr_summary_t *sum, sr_buf_t *b)
+{
+    sr_buf_t method = {0}, details = {0};
+    sr_summary_md_parts(dir, sum, b, &method, &details);
+    sr_buf_add(b, sr_buf_str(&details), details.len);
+    sr_buf_add(b, sr_buf_str(&method), method.len);
+    sr_buf_free(&method);
+    sr_buf_free(&details);
+}
+
 int sr_summary_write(const char *dir, const sr_summary_t *sum, sr_err_t *err)
 {
     sr_buf_t csv = {0}, md = {0};
@@ -508,6 +581,8 @@ int sr_report(const char *dir, sr_err_t *err)
     int rc = sr_summary_write(dir, &sum, err);
     if (rc == 0)
         rc = sr_plots_write(dir, &sum, err);
+    if (rc == 0)
+        rc = sr_html_write(dir, &sum, err);
     sr_summary_free(&sum);
     return rc;
 }

@@ -15,6 +15,7 @@
 
 /* Worker counts the schedule bound predicts for: 2, 4, ..., 256. */
 #define SR_SCHED_NPRED 8
+#define SR_SCHED_AT {2, 4, 8, 16, 32, 64, 128, 256}
 
 /* Worker counts the Amdahl fit predicts for. */
 #define SR_PREDICT_AT {16, 64, 256}
@@ -103,6 +104,20 @@ void sr_judge(const char *dir, sr_summary_t *sum);
 void sr_judge_md_header(const sr_summary_t *sum, sr_buf_t *b);
 void sr_judge_md_claims(const sr_summary_t *sum, sr_buf_t *b);
 void sr_judge_md_curve(const sr_summary_t *sum, const sr_curve_t *c, sr_buf_t *b);
+/* The claim of curve c's series judged by the CIs: 0 confirmed, 1
+ * inconclusive, 2 contradicted (sr_claim_outcome_names), with what was
+ * measured (and the noise evidence) appended to ev; -1 when c has no claim. */
+int sr_claim_judge(const sr_summary_t *sum, const sr_curve_t *c, sr_buf_t *ev);
+extern const char *const sr_claim_outcome_names[];
+/* For a curve whose series claims lowest-wall, -first-result or -pss: the
+ * metric that claim compares at level l, its median and 95% CI (NaN below
+ * 6 values) in the unit *what names ("first result (s)", "PSS (MiB)").
+ * Returns 0, or -1 for another claim or no value. */
+int sr_claim_metric(const sr_curve_t *c, const sr_level_t *l, const char **what, double *med, double *lo,
+                    double *hi);
+/* The smallest known breakdown factor of a point (its largest loss): 0 with
+ * its name and value, or -1 when none is known. */
+int sr_level_worst(const sr_level_t *l, const char **name, double *value);
 /* The value of env.txt's "key: value" line (first block), or NULL. */
 const char *sr_env_get(const sr_summary_t *sum, const char *key);
 
@@ -112,12 +127,23 @@ void sr_summary_free(sr_summary_t *sum);
 /* The title of curve c, e.g. "procs pool=map". Caller frees. */
 char *sr_curve_title(const sr_curve_t *c);
 
+/* summary.md in its three parts: the findings in words (claims first),
+ * the method, and the details of every curve. summary.md is their
+ * concatenation; index.html shows them around the plots. */
+void sr_summary_md_parts(const char *dir, const sr_summary_t *sum, sr_buf_t *findings, sr_buf_t *method,
+                         sr_buf_t *details);
+
 /* Write dir/summary.csv and dir/summary.md. */
 int sr_summary_write(const char *dir, const sr_summary_t *sum, sr_err_t *err);
 /* Write dir/plots/ *.gp and *.dat, then render them with gnuplot when it is
  * on PATH (else say how). Returns 0, or -1 with err when files cannot be
  * written or gnuplot fails. */
 int sr_plots_write(const char *dir, const sr_summary_t *sum, sr_err_t *err);
+
+/* Write dir/index.html (html.c): one self-contained page, the findings,
+ * the plots inlined from plots/ *.svg, the details, the method and env.txt.
+ * 0, or -1 with err when it cannot be written. */
+int sr_html_write(const char *dir, const sr_summary_t *sum, sr_err_t *err);
 
 /* All of the above: the whole report for a results folder. */
 int sr_report(const char *dir, sr_err_t *err);

@@ -96,4 +96,16 @@ typedef enum sr_sched { SR_SCHED_MAP, SR_SCHED_DYNAMIC } sr_sched_t;
 double sr_sched_makespan(const double *t, size_t n, size_t p, sr_sched_t rule, size_t chunk,
                          double overhead);
 
+/* ---- Comparing two sets of repetitions ----
+ *
+ * The Mann-Whitney U test (Wilcoxon rank-sum) of x against y: U counts the
+ * pairs (x[i], y[j]) with x[i] > y[j], a tie counting 1/2, so U = nx * ny / 2
+ * when neither tends to be larger. Two-sided p-value: exact (the
+ * distribution of a sum of nx ranks out of nx + ny, counted) when there are
+ * no ties and nx + ny <= SR_MW_EXACT_MAX; else the normal approximation with
+ * the tie correction and a continuity correction. Returns 0, or -1 when a
+ * set is empty (*u and *p NaN). */
+#define SR_MW_EXACT_MAX 60
+int sr_mann_whitney(const double *x, size_t nx, const double *y, size_t ny, double *u, double *p);
+
 #endif

@@ -40,6 +40,7 @@ static const char sr_usage[] =
     "usage: scal-run [--out DIR] [--dry-run] JOBFILE\n"
     "       scal-run --resume DIR JOBFILE\n"
     "       scal-run --report DIR\n"
+    "       scal-run --compare OLD NEW [--format md|csv|json] [--threshold X] [--fail-on slower]\n"
     "\n"
     "Run the sweep a job file describes, one engine process per point, into a\n"
     "results folder: runs.csv, summary.csv, summary.md, plots/, traces/, logs/,\n"
@@ -48,7 +49,8 @@ static const char sr_usage[] =
     "  --out DIR      results folder (default results/<job>/<UTC stamp>[-<SLURM_JOB_ID>])\n"
     "  --dry-run      print each command, one per line, and run nothing\n"
     "  --resume DIR   run the points DIR/runs.csv does not hold yet, appending to it\n"
-    "  --report DIR   rebuild DIR's summaries and plots from DIR/runs.csv alone\n"
+    "  --report DIR   rebuild DIR's summaries, plots and index.html from DIR/runs.csv alone\n"
+    "  --compare OLD NEW  compare two results folders point by point (--compare --help)\n"
     "  --help         this text\n"
     "\n"
     "Engines are found in $SCAL_ENGINE_DIR, else beside scal-run, else in its build tree.\n"
@@ -527,6 +529,53 @@ static void sr_point_done(const sr_study_t *st, size_t i, const char *why, doubl
     fprintf(stderr, ", %s, took %s, ~%s left\n", why, took, left);
 }
 
+/* Within a long round, a progress line at most this often. */
+#define SR_PROGRESS_EVERY_S 10.0
+
+/* One progress line: points done, launches so far, the precision the
+ * points still going have reached (the widest CI half-width relative to
+ * its median), and the time left at the mean launch time so far. */
+static void sr_progress(const sr_study_t *st, double t0, long launched, double budget)
+{
+    size_t done = 0, without_ci = 0;
+    long reps = 0;
+    double worst = 0, asked = 0;
+    for (size_t i = 0; i < st->plan.n; i++) {
+        const sr_pstate_t *ps = &st->ps[i];
+        reps += ps->launches;
+        if (ps->finished) {
+            done++;
+            continue;
+        }
+        double med, lo, hi;
+        if (sr_median_ci(ps->walls, ps->nwalls, &med, &lo, &hi) != 0 || !(med > 0)) {
+            without_ci++;
+            continue;
+        }
+        double half = (hi - med > med - lo ? hi - med : med - lo) / med;
+        if (half > worst) {
+            worst = half;
+            asked = sr_point_precision(&st->plan.pts[i]);
+        }
+    }
+    double spent = scal_now() - t0;
+    double left = launched ? spent / (double)launched * (double)sr_owed(st) : NAN;
+    if (budget > 0 && isfinite(left) && left > budget - spent)
+        left = budget - spent > 0 ? budget - spent : 0;
+    char lt[32];
+    sr_hms(isfinite(left) ? left : 0, lt);
+    fprintf(stderr, "scal-run: progress: %zu/%zu points done, %ld repetitions", done, st->plan.n, reps);
+    if (worst > 0)
+        fprintf(stderr, "; widest CI of the points going: ±%.1f%% of its median (asked ±%.1f%%)", 100 * worst,
+                100 * asked);
+    if (without_ci)
+        fprintf(stderr, "; %zu going with fewer than %d repetitions (no CI yet)", without_ci, SR_CI_MIN_N);
+    if (isfinite(left))
+        fprintf(stderr, "; ~%s left\n", lt);
+    else
+        fprintf(stderr, "; time left unknown\n");
+}
+
 static int sr_study_run(sr_study_t *st, sr_err_t *err)
 {
     size_t going = 0;
@@ -549,7 +598,7 @@ static int sr_study_run(sr_study_t *st, sr_err_t *err)
                 st->plan.n, st->dir, sr_owed(st));
     const sr_setting_t *bset = &st->job.global.set[SR_K_BUDGET];
     double budget = bset->line ? strtod(bset->vals[0], NULL) : 0;
-    double t0 = scal_now();
+    double t0 = scal_now(), last_progress = t0;
     long launched = 0;
     size_t *order = sr_xcalloc(st->plan.n ? st->plan.n : 1, sizeof *order);
     int rc = 0, spent = 0;
@@ -581,6 +630,10 @@ static int sr_study_run(sr_study_t *st, sr_err_t *err)
             if (budget > 0 && scal_now() - t0 >= budget) {
                 spent = 1;
                 break;
+            }
+            if (scal_now() - last_progress >= SR_PROGRESS_EVERY_S) {
+                sr_progress(st, t0, launched, budget);
+                last_progress = scal_now();
             }
             double started = scal_now(), wall;
             int status = sr_run_point_retrying(st, i, round, &wall, err);
@@ -626,6 +679,8 @@ static int sr_study_run(sr_study_t *st, sr_err_t *err)
         }
         fprintf(stderr, "scal-run: round %ld: %zu launch%s, %zu point%s precise, %zu at max-repeat, %zu going on\n",
                 round, ran, ran == 1 ? "" : "es", precise, precise == 1 ? "" : "s", stopped, still);
+        sr_progress(st, t0, launched, budget);
+        last_progress = scal_now();
     }
     if (spent) {
         fprintf(stderr, "scal-run: budget of %g s spent: the points still going stop here\n", budget);
@@ -700,6 +755,8 @@ static int sr_study(const sr_opts_t *o, sr_err_t *err)
         rc = sr_summary_write(st.dir, &sum, err);
         if (rc == 0)
             rc = sr_plots_write(st.dir, &sum, err);
+        if (rc == 0)
+            rc = sr_html_write(st.dir, &sum, err);
         if (rc == 0 && sum.not_ok) {
             rc = sr_fail(err, SR_EXIT_FAIL, "%zu of %zu runs not ok; see %s/summary.md and %s/logs/", sum.not_ok,
                          sum.runs, st.dir, st.dir);
@@ -707,7 +764,7 @@ static int sr_study(const sr_opts_t *o, sr_err_t *err)
         sr_summary_free(&sum);
     }
     if (rc == 0)
-        fprintf(stderr, "scal-run: all runs ok; results in %s\n", st.dir);
+        fprintf(stderr, "scal-run: all runs ok; results in %s (open %s/index.html)\n", st.dir, st.dir);
 out:
     sr_study_free(&st);
     return rc;

@@ -5,6 +5,9 @@
 # the exact command to run.
 SCAL_PACKAGES="build-essential cmake pkg-config libopenmpi-dev openmpi-bin \
 libhwloc-dev hwloc libinih-dev gnuplot-nox"
+# What the tests use beyond that (installed when possible, else those tests
+# are skipped): Chromium opens index.html headless.
+SCAL_TEST_PACKAGES="chromium"
 
 scal_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 scal_build=${SCAL_BUILD_DIR:-$scal_root/build}

@@ -14,8 +14,9 @@ source "$(dirname "$0")/common.sh"
 scal_install_deps
 # A real local Slurm (jobs/slurm/tests/) for the end-to-end Slurm tests,
 # Debian's python3 with numpy for the seed's Python pools side by side, and
-# python3-igraph, the independent reference of the graph tests (tests/graphs.sh).
-scal_install_optional slurm-wlm munge python3 python3-numpy python3-igraph
+# python3-igraph, the independent reference of the graph tests (tests/graphs.sh),
+# and Chromium for the index.html test (runner/tests/html_report.sh).
+scal_install_optional slurm-wlm munge python3 python3-numpy python3-igraph $SCAL_TEST_PACKAGES
 
 ci=${CI:-false}
 sanitize=${SCAL_TEST_SANITIZE:-$([ "$ci" = true ] && echo 1 || echo 0)}

@@ -52,6 +52,8 @@ rc=$?
 check "without gnuplot: the study still exits 0" [ $rc -eq 0 ]
 check "without gnuplot: scripts and data are kept" eval '[ -s nognuplot/plots/speedup.gp ] && [ -s nognuplot/plots/speedup.dat ]'
 check "without gnuplot: no images" [ ! -e nognuplot/plots/speedup.png ]
+check "without gnuplot: index.html says each plot is missing and how to render it" \
+    eval '[ "$(grep -c "class=\"missing\"" nognuplot/index.html)" -eq "$(ls nognuplot/plots/*.gp | wc -l)" ]'
 check "without gnuplot: it says how to render them" grep -q 'cd nognuplot/plots && for f in \*.gp; do gnuplot' err.txt
 
 "$SCAL_RUN" --out "$dir" ok.job 2> err.txt

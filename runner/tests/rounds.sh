@@ -46,6 +46,7 @@ check "rounds: the noise probe is in env.txt" eval 'grep -q "^noise_spin: " res/
 check "rounds: ... and in the summary header" grep -q '^- noise_spin: ' res/summary.md
 check "rounds: Amdahl fitted from 4 worker counts above 1, f = 0.1" \
     awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { d = $c["amdahl_f"] - 0.1; if ($c["amdahl_f"] == "" || d > 1e-9 || d < -1e-9 || $c["amdahl_points"] != 4) exit 1 }' res/summary.csv
+check "rounds: the speedup plot draws that fit" grep -q "title 'Amdahl fit'" res/plots/speedup.gp
 cp res/summary.csv summary.before
 "$SCAL_RUN" --report res 2> /dev/null
 check "rounds: --report gives the same summary (bootstrap from the recorded seed)" cmp -s summary.before res/summary.csv

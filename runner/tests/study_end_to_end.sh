@@ -30,18 +30,22 @@ check "exit status 0 when every run is ok" [ $? -eq 0 ]
 check "one progress line per run, with index/total" [ "$(grep -c '^scal-run: \[[0-9]/7\] series ' progress.txt)" -eq 7 ]
 check "progress shows workers, repetitions and time left" grep -q '\[3/7\] series amdahl, 4 workers, 3 reps (amdahl/workers=4): ok, median wall .* left' progress.txt
 
-for f in runs.csv summary.csv summary.md env.txt tiny.job; do
+for f in runs.csv summary.csv summary.md env.txt tiny.job index.html; do
     check "results folder has $f" [ -s "res/$f" ]
 done
 check "the job file is copied verbatim" cmp -s tiny.job res/tiny.job
 check "one trace per run" [ "$(ls res/traces | wc -l)" -eq 7 ]
 check "one stderr log per run" [ "$(ls res/logs | wc -l)" -eq 7 ]
-for p in speedup efficiency timeline-0 timeline-1 timeline-2; do
+for p in speedup efficiency breakdown spread timeline-0 timeline-1 timeline-2; do
     check "plots/$p.gp kept" [ -s "res/plots/$p.gp" ]
     check "plots/$p.png is a PNG image" png_ok "res/plots/$p.png"
     check "plots/$p.svg is SVG" grep -q '<svg' "res/plots/$p.svg"
 done
 check "plots/speedup.dat kept" [ -s res/plots/speedup.dat ]
+check "speedup: one panel per series (two here)" grep -q '^set multiplot layout 1,2 ' res/plots/speedup.gp
+check "speedup: the 95% CI of every point as an error bar" [ "$(grep -c 'with yerrorbars' res/plots/speedup.gp)" -eq 3 ]
+check "speedup: the Amdahl fit only where 3 counts above 1 were measured (none here)" eval '! grep -q "title .Amdahl fit." res/plots/speedup.gp'
+check "index.html inlines every plot" [ "$(grep -c '<figure id="plot-' res/index.html)" -eq "$(ls res/plots/*.svg | wc -l)" ]
 for key in hostname uname cpu_model cores pus compiler c_flags mpirun hwloc scalestudy engine_omp; do
     check "env.txt records $key" grep -q "^$key: ." res/env.txt
 done
@@ -90,7 +94,9 @@ check "amdahl series: summary.md says not enough points" \
     grep -q 'Amdahl fit: not enough points (2 measured worker counts above 1; it needs 3)' res/summary.md
 check "summary.md labels the scaled base of a series without a 1-worker run" \
     grep -q 'no 1-worker run.\*\* T(1) is estimated as 2 × the 2-worker median' res/summary.md
-check "summary.md has one section per curve" [ "$(grep -c '^## ' res/summary.md)" -eq 3 ]
+check "summary.md has one section per curve" [ "$(grep -c '^## \(amdahl\|nobase\)' res/summary.md)" -eq 3 ]
+check "summary.md: the findings first, the method last" \
+    eval '[ "$(grep "^## " res/summary.md | sed -n "1p;\$p" | tr "\n" " ")" = "## Findings ## Method " ]'
 
 cp res/summary.csv summary.before
 rm -rf res/summary.csv res/summary.md res/plots

@@ -157,7 +157,8 @@ static void sr_level_judge(const sr_summary_t *sum, const sr_curve_t *c, sr_leve
     l->pop.comp_scalability = m.comp_scalability;
     l->pop.parallel_eff = m.parallel_eff;
     l->pop.global_eff = m.global_eff;
-    /* From outside the program: CPU seconds (wait4) over the wall time of the workers. */
+    /* From outside the program: CPU seconds (wait4) over the wall time of the whole
+     * process (elapsed_s: cpu_s covers all of it) times its workers. */
     double *util = sr_xcalloc(l->nwalls, sizeof *util);
     for (size_t r = 0; r < l->nwalls; r++) {
         double cpu = l->rep[SR_REP_CPU] ? l->rep[SR_REP_CPU][r] : NAN,
@@ -346,8 +347,8 @@ void sr_judge_md_header(const sr_summary_t *sum, sr_buf_t *b)
                   " (below 1: work inflation, above 1: less work at p); parallel = LB × CE; global"
                   " = parallel × computation scalability. IPC, instruction and frequency"
                   " scalability from counters, n/a where the engine has none. CPU utilisation, what"
-                  " can be seen from outside a program: CPU seconds (user + system, wait4) / (wall"
-                  " × workers). Values below %.1f are flagged ⚠.\n"
+                  " can be seen from outside a program: CPU seconds (user + system, wait4) / (the"
+                  " process's wall time × workers). Values below %.1f are flagged ⚠.\n"
                   "- Schedule bound: the base run's task times (its trace) and its overhead per"
                   " task, scheduled on p workers by the pool's rule (map: static chunks;"
                   " submit / as-completed: list scheduling); checked at every measured p, and"

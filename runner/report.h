@@ -34,14 +34,15 @@ enum { SR_REP_BUSY_MEAN, SR_REP_BUSY_MAX, SR_REP_TASK_SUM, SR_REP_NOISY, SR_REP_
        SR_REP_WORKERS, SR_NREP };
 #define SR_REP_FIELDS {"busy_mean_s", "busy_max_s", "task_sum_s", "noisy", "steal_s", "nivcsw", \
                        "others_running", "freq_mhz", "cycles", "instructions", "chunk", "cpu_s", \
-                       "wall_s", "workers"}
+                       "elapsed_s", "workers"}
 
 /* The POP breakdown of a point, from medians over its repetitions; NaN
  * where a figure is unknown ("n/a"). */
 typedef struct sr_breakdown {
     double load_balance, comm_eff, comp_scalability, parallel_eff, global_eff;
     double ipc_scalability, instr_scalability, freq_scalability;
-    /* what can be seen from outside: CPU seconds (wait4) / (wall x workers) */
+    /* what can be seen from outside: CPU seconds (wait4) / (the process's wall
+     * time, elapsed_s, x workers): an engine's covers its set-up and warm-up too */
     double cpu_util;
 } sr_breakdown_t;
 

@@ -80,7 +80,7 @@ static const opt_t options[] = {
      "print the topology and the allowed PUs, then exit"},
     {"ranks-per-node", OPT_INT, OFF(ranks_per_node), 1, 1000000, 0, 0, NULL, SCAL_ENGINE_MPI,
      NULL, "K", "split each node into emulated nodes of K ranks (default: real nodes)"},
-    {"tasks", OPT_U64, OFF(tasks), 1, SCAL_MAX_TASKS, 0, 0, NULL, ANY, "factor sleep spin", "N",
+    {"tasks", OPT_U64, OFF(tasks), 1, SCAL_MAX_TASKS, 0, 0, NULL, ANY, "factor sleep spin triad", "N",
      "number of tasks"},
     {"base", OPT_U64, OFF(base), 2, INT64_MAX, 0, 0, NULL, ANY, "factor", "V",
      "task k factorizes base + k (results are signed 64-bit: base + tasks - 1 must fit)"},
@@ -92,6 +92,8 @@ static const opt_t options[] = {
      "random seed"},
     {"us", OPT_DOUBLE, OFF(us), 0, 0, 0.0, 1e9, NULL, ANY, "spin", "US",
      "microseconds each task busy-waits"},
+    {"bytes", OPT_U64, OFF(bytes), 24, 1ULL << 40, 0, 0, NULL, ANY, "triad", "B",
+     "bytes each task streams: its worker's arrays a, b, c, first touched by that worker"},
     {"nodes", OPT_U64, OFF(nodes), 1, 0x7fffffffULL, 0, 0, NULL, ANY, "paths", "M",
      "graph nodes (generated graph)"},
     {"fraction", OPT_DOUBLE, OFF(fraction), 0, 0, 0.0, 1.0, NULL, ANY, "paths", "P",
@@ -213,6 +215,7 @@ void scal_config_defaults(scal_config_t *cfg, const char *prog, const char *engi
     cfg->sigma = SCAL_DEFAULT_SIGMA;
     cfg->seed = SCAL_DEFAULT_SEED;
     cfg->us = 0.0;
+    cfg->bytes = SCAL_DEFAULT_BYTES;
     cfg->nodes = SCAL_DEFAULT_NODES;
     cfg->fraction = SCAL_DEFAULT_FRACTION;
     cfg->pairs = SCAL_DEFAULT_PAIRS;

@@ -28,7 +28,7 @@ static const scal_field_t fields[] = {
     F(busy_mean_s, DBL), F(busy_max_s, DBL),    F(steal_s, DBL),
     F(nivcsw, OPT_I64),  F(others_running, DBL), F(noisy, OPT_INT),
     F(freq_mhz, DBL),    F(cycles, OPT_I64),    F(instructions, OPT_I64),
-    F(rank_hosts, STR),
+    F(rank_hosts, STR),  F(fom, DBL),           F(fom_unit, STR),
 };
 
 #define NFIELDS (sizeof fields / sizeof fields[0])
@@ -138,6 +138,7 @@ void scal_record_init(scal_record_t *r, const char *engine, const scal_config_t 
     r->busy_mean_s = r->busy_max_s = r->steal_s = r->others_running = r->freq_mhz = NAN;
     r->nivcsw = r->cycles = r->instructions = -1;
     r->noisy = -1;
+    r->fom = NAN;
 }
 
 void scal_record_derive(scal_record_t *r)

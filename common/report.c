@@ -206,6 +206,10 @@ int scal_report_rep(scal_report_t *r, int rep, const scal_rep_t *m, scal_record_
     rec->rep = rep;
     rec->tasks = w->ntasks;
     rec->wall_s = m->wall_s;
+    if (w->wl->figure) {
+        rec->fom = w->wl->figure(w, m->wall_s);
+        snprintf(rec->fom_unit, sizeof rec->fom_unit, "%s", w->wl->figure_unit);
+    }
     rec->task_sum_s = sum;
     rec->task_min_s = mn;
     rec->task_max_s = mx;
@@ -243,9 +247,12 @@ int scal_report_rep(scal_report_t *r, int rep, const scal_rep_t *m, scal_record_
     default:
         if (rep == 1)
             human_tasks(r, m);
-        fprintf(r->out, "  %4d %10.4f %12.4f %8.3f %10.3f %15.4f %s%s\n", rep, m->wall_s, sum,
+        fprintf(r->out, "  %4d %10.4f %12.4f %8.3f %10.3f %15.4f %s%s", rep, m->wall_s, sum,
                 rec->speedup, rec->efficiency, rec->first_result_s,
                 rec->valid ? "yes" : "NO", rec->noisy == 1 ? "  noisy" : "");
+        if (!isnan(rec->fom))   /* the workload's figure of merit (triad: GB/s) */
+            fprintf(r->out, "  %.3f %s", rec->fom, rec->fom_unit);
+        fputc('\n', r->out);
     }
     if (bad)
         fprintf(stderr, "%s: repetition %d: %" PRIu64 " of %" PRIu64 " results failed validation: %s\n",

@@ -42,6 +42,7 @@ typedef struct scal_config {
     double mean, sigma;      /* sleep: seconds */
     uint64_t seed;
     double us;               /* spin: microseconds per task */
+    uint64_t bytes;          /* triad: bytes each task streams (its worker's three arrays) */
 
     /* paths */
     uint64_t nodes;          /* M, graph nodes (generated graph) */
@@ -77,6 +78,7 @@ void scal_config_defaults(scal_config_t *cfg, const char *prog, const char *engi
 #define SCAL_DEFAULT_MAX_HOP 8
 #define SCAL_DEFAULT_SCALE 16
 #define SCAL_DEFAULT_EDGE_FACTOR 16
+#define SCAL_DEFAULT_BYTES (64ULL << 20)
 
 /* Most tasks or query pairs one run takes (--tasks, --pairs, a pairs file). */
 #define SCAL_MAX_TASKS 100000000ULL

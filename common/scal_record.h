@@ -44,6 +44,10 @@ typedef struct scal_record {
     /* where the ranks ran, in rank order: host names, a run of R ranks on one host as
      * "host*R", ';'-separated ("n1*2;n2*2"); ends in "..." when too long to hold */
     char rank_hosts[512];
+    /* the repetition's figure of merit (a workload's, such as triad's GB/s;
+     * NAN: none) and its unit */
+    double fom;
+    char fom_unit[16];
 } scal_record_t;
 
 /* How a field is written.  The OPT kinds are unknown when negative, a

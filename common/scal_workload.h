@@ -98,6 +98,10 @@ struct scal_workload {
     /* --out: header line (no newline) and one row for result r. */
     const char *out_header;
     void (*out_row)(FILE *fp, uint64_t r, const scal_result_t *res);
+    /* Optional: the repetition's figure of merit from its wall time (triad:
+     * GB/s), in figure_unit; the record's fom and fom_unit. */
+    double (*figure)(const scal_work_t *w, double wall_s);
+    const char *figure_unit;
     /* A short human description of result r ("100000001 = 5882353 x 17"). */
     void (*describe)(char *buf, size_t len, uint64_t r, const scal_result_t *res);
     /* Free what prepare() built (may be NULL). */
@@ -106,6 +110,8 @@ struct scal_workload {
 
 /* The paths workload (workload_paths.c). */
 extern const scal_workload_t scal_workload_paths;
+/* The triad workload (workload_triad.c). */
+extern const scal_workload_t scal_workload_triad;
 
 /* The workload called `name`, or NULL. */
 const scal_workload_t *scal_workload_find(const char *name);

@@ -229,7 +229,7 @@ static const scal_workload_t workloads[] = {
 };
 
 static const scal_workload_t *const table[] = {&workloads[0], &workloads[1], &workloads[2],
-                                               &scal_workload_paths};
+                                               &scal_workload_paths, &scal_workload_triad};
 
 #define NWORKLOADS (sizeof table / sizeof table[0])
 

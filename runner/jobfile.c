@@ -14,11 +14,13 @@
 #include <float.h>
 #include <ini.h>
 #include <math.h>
+#include <regex.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "command.h"
 #include "scal_cli.h"
 #include "scal_config.h"
 #include "scal_files.h"
@@ -31,9 +33,15 @@
 #define SR_SLEEP (1u << SR_WL_SLEEP)
 #define SR_SPIN (1u << SR_WL_SPIN)
 #define SR_PATHS (1u << SR_WL_PATHS)
+#define SR_TRIAD (1u << SR_WL_TRIAD)
+/* Reserved keys that engine = command series take too. */
+#define SR_KF_RC (SR_KF_RESERVED | SR_KF_COMMAND)
 
-static const char *const sr_engines[] = {"omp", "mpi", NULL};
-static const char *const sr_workloads[] = {"factor", "sleep", "spin", "paths", NULL};
+static const char *const sr_engines[] = {"omp", "mpi", "command", NULL};
+static const char *const sr_workloads[] = {"factor", "sleep", "spin", "paths", "triad", NULL};
+/* How a command's workers are made (command.h). */
+static const char *const sr_launches[] = {"threads", "mpi", "none", NULL};
+static const char *const sr_betters[] = {"lower", "higher", NULL};
 static const char *const sr_launchers[] = {"auto", "mpirun", "srun", NULL};
 static const char *const sr_pools[] = {"map", "submit", "as-completed", NULL};
 static const char *const sr_binds[] = {"auto", "none", "compact", "spread", NULL};
@@ -48,30 +56,39 @@ static const char *const sr_weak_keys[] = {"tasks", "pairs", NULL};
 
 #define SR_ANY SR_ALL_ENGINES, SR_ALL_WORKLOADS
 static const sr_key_t sr_keys[SR_NKEYS] = {
-    [SR_K_ENGINE] = {"engine", SR_KIND_ENUM, sr_engines, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
+    [SR_K_ENGINE] = {"engine", SR_KIND_ENUM, sr_engines, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
     [SR_K_WORKLOAD] = {"workload", SR_KIND_ENUM, sr_workloads, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
-    [SR_K_REPEAT] = {"repeat", SR_KIND_POSINT, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
-    [SR_K_WARMUP] = {"warmup", SR_KIND_UINT, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
-    [SR_K_TIMEOUT] = {"timeout", SR_KIND_UREAL, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
-    [SR_K_LAUNCHER] = {"launcher", SR_KIND_ENUM, sr_launchers, SR_KF_SINGLE | SR_KF_RESERVED,
+    [SR_K_REPEAT] = {"repeat", SR_KIND_POSINT, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
+    [SR_K_WARMUP] = {"warmup", SR_KIND_UINT, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
+    [SR_K_TIMEOUT] = {"timeout", SR_KIND_UREAL, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
+    [SR_K_LAUNCHER] = {"launcher", SR_KIND_ENUM, sr_launchers, SR_KF_SINGLE | SR_KF_RC,
                        SR_MPI, SR_ALL_WORKLOADS},
-    [SR_K_ENV] = {"env", SR_KIND_ENV, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
+    [SR_K_ENV] = {"env", SR_KIND_ENV, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
     [SR_K_WEAK] = {"weak", SR_KIND_ENUM, sr_weak_keys, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
-    [SR_K_PRECISION] = {"precision", SR_KIND_OPEN_FRACTION, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
-    [SR_K_MAX_REPEAT] = {"max-repeat", SR_KIND_POSINT, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
-    [SR_K_BUDGET] = {"budget", SR_KIND_UREAL, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
-    [SR_K_CLAIM] = {"claim", SR_KIND_CLAIM, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
-    [SR_K_TASKS] = {"tasks", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_FACTOR | SR_SLEEP | SR_SPIN},
+    [SR_K_PRECISION] = {"precision", SR_KIND_OPEN_FRACTION, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
+    [SR_K_MAX_REPEAT] = {"max-repeat", SR_KIND_POSINT, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
+    [SR_K_BUDGET] = {"budget", SR_KIND_UREAL, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
+    [SR_K_CLAIM] = {"claim", SR_KIND_CLAIM, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
+    /* engine = command (command.h): the program, how its workers are made, and what is read from
+     * its output. */
+    [SR_K_COMMAND] = {"command", SR_KIND_TEXT, NULL, SR_KF_SINGLE | SR_KF_RC, 0, 0},
+    [SR_K_LAUNCH] = {"launch", SR_KIND_ENUM, sr_launches, SR_KF_SINGLE | SR_KF_RC, 0, 0},
+    [SR_K_FOM] = {"fom", SR_KIND_REGEX, NULL, SR_KF_SINGLE | SR_KF_RC, 0, 0},
+    [SR_K_FOM_UNIT] = {"fom-unit", SR_KIND_TEXT, NULL, SR_KF_SINGLE | SR_KF_RC, 0, 0},
+    [SR_K_FOM_BETTER] = {"fom-better", SR_KIND_ENUM, sr_betters, SR_KF_SINGLE | SR_KF_RC, 0, 0},
+    [SR_K_EXPECT] = {"expect", SR_KIND_REGEX, NULL, SR_KF_SINGLE | SR_KF_RC, 0, 0},
+    [SR_K_TASKS] = {"tasks", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_FACTOR | SR_SLEEP | SR_SPIN | SR_TRIAD},
     [SR_K_BASE] = {"base", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_FACTOR},
     [SR_K_MEAN] = {"mean", SR_KIND_UREAL, NULL, 0, SR_ALL_ENGINES, SR_SLEEP},
     [SR_K_SIGMA] = {"sigma", SR_KIND_UREAL, NULL, 0, SR_ALL_ENGINES, SR_SLEEP},
     [SR_K_SEED] = {"seed", SR_KIND_UINT, NULL, 0, SR_ALL_ENGINES, SR_SLEEP | SR_PATHS},
     [SR_K_US] = {"us", SR_KIND_UINT, NULL, 0, SR_ALL_ENGINES, SR_SPIN},
+    [SR_K_BYTES] = {"bytes", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_TRIAD},
     [SR_K_POOL] = {"pool", SR_KIND_ENUM, sr_pools, 0, SR_ANY},
     [SR_K_CHUNK] = {"chunk", SR_KIND_POSINT, NULL, 0, SR_ANY},
     [SR_K_GIL] = {"gil", SR_KIND_BOOL, NULL, 0, SR_OMP, SR_ALL_WORKLOADS},
     [SR_K_SWITCH_INTERVAL] = {"switch-interval", SR_KIND_POSREAL, NULL, 0, SR_OMP, SR_ALL_WORKLOADS},
-    [SR_K_BIND] = {"bind", SR_KIND_ENUM, sr_binds, 0, SR_ANY},
+    [SR_K_BIND] = {"bind", SR_KIND_ENUM, sr_binds, SR_KF_COMMAND, SR_ANY},
     [SR_K_NODES] = {"nodes", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
     [SR_K_FRACTION] = {"fraction", SR_KIND_FRACTION, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
     [SR_K_PAIRS] = {"pairs", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
@@ -88,16 +105,16 @@ static const sr_key_t sr_keys[SR_NKEYS] = {
                            SR_PATHS},
     [SR_K_SHARE] = {"share", SR_KIND_ENUM, sr_shares, 0, SR_MPI, SR_PATHS},
     [SR_K_RANKS_PER_NODE] = {"ranks-per-node", SR_KIND_POSINT, NULL, 0, SR_MPI, SR_ALL_WORKLOADS},
-    [SR_K_THREADS] = {"threads", SR_KIND_POSINT, NULL, 0, SR_MPI, SR_ALL_WORKLOADS},
+    [SR_K_THREADS] = {"threads", SR_KIND_POSINT, NULL, SR_KF_COMMAND, SR_MPI, SR_ALL_WORKLOADS},
     [SR_K_REPORT_BINDINGS] = {"report-bindings", SR_KIND_BOOL, NULL, 0, SR_ANY},
     /* Where the ranks run: on how many machines (not paths' graph size, `nodes`), and whether
      * they fill one machine before the next or go round them (sweep.c turns them into the
      * launcher's options). */
-    [SR_K_HOSTS] = {"hosts", SR_KIND_POSINT, NULL, SR_KF_RESERVED, SR_MPI, SR_ALL_WORKLOADS},
-    [SR_K_PLACEMENT] = {"placement", SR_KIND_ENUM, sr_placements, SR_KF_RESERVED, SR_MPI, SR_ALL_WORKLOADS},
+    [SR_K_HOSTS] = {"hosts", SR_KIND_POSINT, NULL, SR_KF_RC, SR_MPI, SR_ALL_WORKLOADS},
+    [SR_K_PLACEMENT] = {"placement", SR_KIND_ENUM, sr_placements, SR_KF_RC, SR_MPI, SR_ALL_WORKLOADS},
     /* Start a run whose launch failed (runs.h) again, up to this many times. */
-    [SR_K_RETRY_LAUNCH] = {"retry-launch", SR_KIND_UINT, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
-    [SR_K_WORKERS] = {"workers", SR_KIND_POSINT, NULL, SR_KF_RESERVED, SR_ANY},
+    [SR_K_RETRY_LAUNCH] = {"retry-launch", SR_KIND_UINT, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
+    [SR_K_WORKERS] = {"workers", SR_KIND_POSINT, NULL, SR_KF_RC, SR_ANY},
 };
 
 const char *const sr_claim_names[] = {"speedup", "no-speedup", "lowest-wall", "lowest-first-result",
@@ -307,6 +324,20 @@ static int sr_check_value(const sr_job_t *job, const sr_key_t *key, const char *
         free(p);
         return f ? 0 : -1;
     }
+    case SR_KIND_TEXT:
+        return 0;
+    case SR_KIND_REGEX: {
+        regex_t re;
+        int rc = regcomp(&re, v, SR_REGEX_FLAGS);
+        if (rc == 0) {
+            regfree(&re);
+            return 0;
+        }
+        char msg[256];
+        regerror(rc, &re, msg, sizeof msg);
+        sr_buf_printf(why, "not a POSIX extended regular expression: %s", msg);
+        return -1;
+    }
     case SR_KIND_ENV:
         for (const char *p = v; *p; ) {
             p += strspn(p, " \t");
@@ -354,7 +385,7 @@ static sr_section_t *sr_section_for(sr_job_t *job, const char *name, int line)
 
 static void sr_split_values(const sr_key_t *key, const char *value, sr_setting_t *set)
 {
-    if (key->kind == SR_KIND_ENV) {
+    if (key && (key->kind == SR_KIND_ENV || key->kind == SR_KIND_TEXT || key->kind == SR_KIND_REGEX)) {
         set->vals = sr_xmalloc(sizeof *set->vals);
         set->vals[0] = sr_xstrdup(value);
         set->nvals = 1;
@@ -375,6 +406,37 @@ static void sr_split_values(const sr_key_t *key, const char *value, sr_setting_t
     }
 }
 
+/* A name usable as {name}: a letter or '_', then letters, digits, '_', '-' or '.'. */
+static int sr_uparam_name_ok(const char *s)
+{
+    if (!(isalpha((unsigned char)s[0]) || s[0] == '_'))
+        return 0;
+    for (const char *c = s; *c; c++)
+        if (!(isalnum((unsigned char)*c) || strchr("_-.", *c)))
+            return 0;
+    return 1;
+}
+
+/* The section's setting of user parameter `name`, made empty (line 0) if new. */
+static sr_setting_t *sr_uparam_setting(sr_section_t *sec, const char *name)
+{
+    for (size_t i = 0; i < sec->nuser; i++)
+        if (strcmp(sec->user[i].name, name) == 0)
+            return &sec->user[i].set;
+    sec->user = sr_xrealloc(sec->user, (sec->nuser + 1) * sizeof *sec->user);
+    sr_uparam_t *u = &sec->user[sec->nuser++];
+    *u = (sr_uparam_t){.name = sr_xstrdup(name)};
+    return &u->set;
+}
+
+int sr_job_uparam(const sr_job_t *job, const char *name)
+{
+    for (size_t i = 0; i < job->unames.n; i++)
+        if (strcmp(job->unames.v[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
 static int sr_job_handler(void *user, const char *section, const char *name, const char *value,
                           int line)
 {
@@ -389,11 +451,13 @@ static int sr_job_handler(void *user, const char *section, const char *name, con
                        "%s:%d: section [%s]: a series name is letters, digits, '_', '.', '+' or '-'",
                        file, line, section), 0;
     int k = sr_key_find(name);
-    if (k < 0)
+    if (k < 0 && !sr_uparam_name_ok(name))
         return sr_fail(ctx->err, SR_EXIT_USAGE, "%s:%d: unknown key '%s'", file, line, name), 0;
-    const sr_key_t *key = &sr_keys[k];
+    const sr_key_t *key = k >= 0 ? &sr_keys[k] : NULL;
     sr_section_t *sec = sr_section_for(job, section, line);
-    sr_setting_t *set = &sec->set[k];
+    /* Not scalestudy's: a parameter of the user's if the series turns out to run a command
+     * (sr_job_check_uparams), else an unknown key. */
+    sr_setting_t *set = key ? &sec->set[k] : sr_uparam_setting(sec, name);
     if (set->line)
         return sr_fail(ctx->err, SR_EXIT_USAGE, "%s:%d: key '%s' given twice in [%s] (first at line %d)",
                        file, line, name, section[0] ? section : "global", set->line), 0;
@@ -401,7 +465,7 @@ static int sr_job_handler(void *user, const char *section, const char *name, con
     if (value[0] == '\0')
         return sr_fail(ctx->err, SR_EXIT_USAGE, "%s:%d: key '%s': empty value", file, line, name), 0;
     sr_split_values(key, value, set);
-    if (set->nvals > 1 && (key->flags & SR_KF_SINGLE))
+    if (set->nvals > 1 && key && (key->flags & SR_KF_SINGLE))
         return sr_fail(ctx->err, SR_EXIT_USAGE, "%s:%d: key '%s' takes one value, not a list ('%s')",
                        file, line, name, value), 0;
     for (size_t i = 0; i < set->nvals; i++) {
@@ -416,7 +480,7 @@ static int sr_job_handler(void *user, const char *section, const char *name, con
                                "%s:%d: key '%s': '%s' is in the list '%s' twice", file, line,
                                name, set->vals[i], value), 0;
         sr_buf_t why = {0};
-        if (sr_check_value(job, key, set->vals[i], &why) != 0) {
+        if (key && sr_check_value(job, key, set->vals[i], &why) != 0) {
             sr_fail(ctx->err, SR_EXIT_USAGE, "%s:%d: key '%s': bad value '%s' (%s)", file, line, name,
                     set->vals[i], sr_buf_str(&why));
             sr_buf_free(&why);
@@ -430,6 +494,8 @@ static int sr_job_handler(void *user, const char *section, const char *name, con
 
 static int sr_applies(const sr_key_t *key, const sr_series_t *s)
 {
+    if (s->engine == SR_ENGINE_CMD)
+        return (key->flags & SR_KF_COMMAND) != 0;
     return (key->engines & (1u << s->engine)) && (key->workloads & (1u << s->workload));
 }
 
@@ -473,6 +539,12 @@ static int sr_series_check_rounds(const sr_job_t *job, const sr_series_t *s, sr_
             char *name = sr_xstrndup(k, kl);
             int id = sr_key_find(name);
             const sr_setting_t *set = id >= 0 ? s->eff[id] : NULL;
+            for (size_t u = 0; id < 0 && u < s->sec.nuser; u++)   /* a command's own parameter */
+                if (strcmp(s->sec.user[u].name, name) == 0)
+                    set = &s->sec.user[u].set;
+            for (size_t u = 0; id < 0 && !set && u < job->global.nuser; u++)
+                if (strcmp(job->global.user[u].name, name) == 0)
+                    set = &job->global.user[u].set;
             int found = 0;
             for (size_t i = 0; set && set->nvals > 1 && i < set->nvals; i++)
                 found |= strcmp(set->vals[i], v) == 0;
@@ -515,9 +587,9 @@ static int sr_hosts_check(const sr_job_t *job, const sr_series_t *s, sr_err_t *e
 
 static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
 {
-    int engine, workload;
+    int engine, workload = SR_NWORKLOADS;
     if (sr_series_kind(job, s, SR_K_ENGINE, &engine, err) != 0 ||
-        sr_series_kind(job, s, SR_K_WORKLOAD, &workload, err) != 0)
+        (engine != SR_ENGINE_CMD && sr_series_kind(job, s, SR_K_WORKLOAD, &workload, err) != 0))
         return -1;
     s->engine = (sr_engine_t)engine;
     s->workload = (sr_workload_t)workload;
@@ -525,6 +597,16 @@ static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
     for (int k = 0; k < SR_NKEYS; k++) {
         const sr_key_t *key = &sr_keys[k];
         const sr_setting_t *own = &s->sec.set[k];
+        if (own->line && !sr_applies(key, s) && (s->engine == SR_ENGINE_CMD || !key->engines)) {
+            /* a command series takes scal-run's own keys only; the command keys need one */
+            if (s->engine == SR_ENGINE_CMD)
+                return sr_fail(err, SR_EXIT_USAGE,
+                               "%s:%d: key '%s' does not apply to engine command (it is an option of "
+                               "scalestudy's engines; a parameter of your own needs a name of its own)",
+                               job->path, own->line, key->name);
+            return sr_fail(err, SR_EXIT_USAGE, "%s:%d: key '%s' does not apply to engine %s (only command)",
+                           job->path, own->line, key->name, sr_engines[s->engine]);
+        }
         if (own->line && !sr_applies(key, s)) {
             int by_engine = !(key->engines & (1u << s->engine));
             sr_buf_t b = {0};
@@ -557,21 +639,22 @@ static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
     if (sr_series_check_rounds(job, s, err) != 0)
         return -1;
     /* omp workers are --threads, in the engine's range; mpi workers are
-     * mpirun's -n, an int. */
+     * mpirun's -n, an int (a command's, as its launch makes them). */
     const sr_setting_t *w = s->eff[SR_K_WORKERS];
+    int as_threads = s->engine == SR_ENGINE_OMP ||
+                     (s->engine == SR_ENGINE_CMD && sr_command_launch(s) == SR_LAUNCH_THREADS);
     for (size_t i = 0; i < w->nvals; i++) {
         char expected[256];
         unsigned long long u = strtoull(w->vals[i], NULL, 10);
-        int bad = s->engine == SR_ENGINE_OMP
-                      ? scal_option_check("threads", w->vals[i], expected, sizeof expected) != 0
-                      : u > INT_MAX;
-        if (s->engine == SR_ENGINE_MPI)
+        int bad = as_threads ? scal_option_check("threads", w->vals[i], expected, sizeof expected) != 0
+                             : u > INT_MAX;
+        if (!as_threads)
             snprintf(expected, sizeof expected, "a whole number in 1..%d", INT_MAX);
         if (bad)
             return sr_fail(err, SR_EXIT_USAGE,
                            "%s:%d: key 'workers': bad value '%s' (expected %s: %s, series [%s])",
                            job->path, w->line, w->vals[i], expected,
-                           s->engine == SR_ENGINE_OMP ? "omp threads" : "mpi ranks", s->sec.name);
+                           as_threads ? "omp threads" : "mpi ranks", s->sec.name);
     }
     return sr_hosts_check(job, s, err);
 }
@@ -595,6 +678,9 @@ static int sr_job_check_size(sr_job_t *job, sr_err_t *err)
         for (int k = 0; k < SR_NKEYS; k++)
             if (s->eff[k])
                 n = sr_mul_sat(n, s->eff[k]->nvals);
+        for (size_t u = 0; s->ueff && u < job->unames.n; u++)
+            if (s->ueff[u])
+                n = sr_mul_sat(n, s->ueff[u]->nvals);
         total = n > SR_MAX_RUNS ? n : total + n;
         if (total > SR_MAX_RUNS)
             return sr_fail(err, SR_EXIT_USAGE,
@@ -689,6 +775,56 @@ static int sr_series_scaled(const sr_job_t *job, const sr_series_t *s, sr_err_t 
     return 0;
 }
 
+/* Keys that are not scalestudy's own: parameters of the command series that
+ * have them (their own, or [global]'s), and unknown keys anywhere else. */
+/* Before any other whole-file check, as when an unknown key stopped the
+ * parse: a key that is not scalestudy's in a series that runs no command
+ * (by its own or [global]'s engine), or in a [global] no command series uses. */
+static int sr_job_check_unknown(const sr_job_t *job, sr_err_t *err)
+{
+    int commands = 0;
+    for (size_t i = 0; i < job->nseries; i++) {
+        const sr_section_t *sec = &job->series[i].sec;
+        const sr_setting_t *e = sec->set[SR_K_ENGINE].line ? &sec->set[SR_K_ENGINE] : &job->global.set[SR_K_ENGINE];
+        int cmd = e->line && strcmp(e->vals[0], sr_engines[SR_ENGINE_CMD]) == 0;
+        commands += cmd;
+        if (!cmd && sec->nuser)
+            return sr_fail(err, SR_EXIT_USAGE, "%s:%d: unknown key '%s' (keys of your own are parameters of "
+                           "engine = command series only)", job->path, sec->user[0].set.line, sec->user[0].name);
+    }
+    if (job->global.nuser && !commands)
+        return sr_fail(err, SR_EXIT_USAGE, "%s:%d: unknown key '%s'", job->path, job->global.user[0].set.line,
+                       job->global.user[0].name);
+    return 0;
+}
+
+static int sr_job_check_uparams(sr_job_t *job, sr_err_t *err)
+{
+    (void)err;
+    for (size_t i = 0; i < job->nseries; i++)
+        for (size_t u = 0; job->series[i].engine == SR_ENGINE_CMD && u < job->series[i].sec.nuser; u++)
+            if (sr_job_uparam(job, job->series[i].sec.user[u].name) < 0)
+                sr_strv_push(&job->unames, job->series[i].sec.user[u].name);
+    for (size_t u = 0; u < job->global.nuser; u++)
+        if (sr_job_uparam(job, job->global.user[u].name) < 0)
+            sr_strv_push(&job->unames, job->global.user[u].name);
+    for (size_t i = 0; i < job->nseries; i++) {
+        sr_series_t *s = &job->series[i];
+        if (s->engine != SR_ENGINE_CMD)
+            continue;
+        s->ueff = sr_xcalloc(job->unames.n ? job->unames.n : 1, sizeof *s->ueff);
+        for (size_t u = 0; u < job->unames.n; u++) {
+            for (size_t j = 0; j < s->sec.nuser && !s->ueff[u]; j++)
+                if (strcmp(s->sec.user[j].name, job->unames.v[u]) == 0)
+                    s->ueff[u] = &s->sec.user[j].set;
+            for (size_t j = 0; j < job->global.nuser && !s->ueff[u]; j++)
+                if (strcmp(job->global.user[j].name, job->unames.v[u]) == 0)
+                    s->ueff[u] = &job->global.user[j].set;
+        }
+    }
+    return 0;
+}
+
 /* Whole-file checks, after every line parsed cleanly. */
 static int sr_job_check(sr_job_t *job, sr_err_t *err)
 {
@@ -701,10 +837,17 @@ static int sr_job_check(sr_job_t *job, sr_err_t *err)
         job->series[0].sec.line = job->global.line;
         job->nseries = 1;
     }
+    if (sr_job_check_unknown(job, err) != 0)
+        return -1;
     for (size_t i = 0; i < job->nseries; i++)
         if (sr_series_check(job, &job->series[i], err) != 0 ||
-            sr_series_rules(job, &job->series[i], err) != 0 ||
+            (job->series[i].engine != SR_ENGINE_CMD && sr_series_rules(job, &job->series[i], err) != 0) ||
             sr_series_scaled(job, &job->series[i], err) != 0)
+            return -1;
+    if (sr_job_check_uparams(job, err) != 0)
+        return -1;
+    for (size_t i = 0; i < job->nseries; i++)
+        if (job->series[i].engine == SR_ENGINE_CMD && sr_command_check(job, &job->series[i], err) != 0)
             return -1;
     if (sr_job_check_size(job, err) != 0)
         return -1;
@@ -816,20 +959,32 @@ int sr_job_load(const char *path, sr_job_t *job, sr_err_t *err)
     return sr_job_check(job, err);
 }
 
+static void sr_setting_free(sr_setting_t *set)
+{
+    for (size_t i = 0; i < set->nvals; i++)
+        free(set->vals[i]);
+    free(set->vals);
+}
+
 static void sr_section_free(sr_section_t *sec)
 {
-    for (int k = 0; k < SR_NKEYS; k++) {
-        for (size_t i = 0; i < sec->set[k].nvals; i++)
-            free(sec->set[k].vals[i]);
-        free(sec->set[k].vals);
+    for (int k = 0; k < SR_NKEYS; k++)
+        sr_setting_free(&sec->set[k]);
+    for (size_t u = 0; u < sec->nuser; u++) {
+        sr_setting_free(&sec->user[u].set);
+        free(sec->user[u].name);
     }
+    free(sec->user);
     free(sec->name);
 }
 
 void sr_job_free(sr_job_t *job)
 {
-    for (size_t i = 0; i < job->nseries; i++)
+    for (size_t i = 0; i < job->nseries; i++) {
         sr_section_free(&job->series[i].sec);
+        free(job->series[i].ueff);
+    }
+    sr_strv_free(&job->unames);
     free(job->series);
     sr_section_free(&job->global);
     sr_buf_free(&job->text);

@@ -4,7 +4,11 @@
  * them. Keys are the engines' long option names plus the reserved keys
  * engine, workers, repeat, warmup, timeout, launcher and env. A value may be
  * a comma list (a sweep dimension) unless the key takes one value. Every
- * error names file:line and the key, and is found before anything runs. */
+ * error names file:line and the key, and is found before anything runs.
+ *
+ * A series with engine = command runs a program of the user's (command.h):
+ * there a key that is not scalestudy's own is a parameter of the user's,
+ * swept like any other and substituted into the command as {key}. */
 #ifndef SR_JOBFILE_H
 #define SR_JOBFILE_H
 
@@ -17,7 +21,8 @@
 typedef enum sr_key_id {
     SR_K_ENGINE, SR_K_WORKLOAD, SR_K_REPEAT, SR_K_WARMUP, SR_K_TIMEOUT, SR_K_LAUNCHER, SR_K_ENV,
     SR_K_WEAK, SR_K_PRECISION, SR_K_MAX_REPEAT, SR_K_BUDGET, SR_K_CLAIM,
-    SR_K_TASKS, SR_K_BASE, SR_K_MEAN, SR_K_SIGMA, SR_K_SEED, SR_K_US,
+    SR_K_COMMAND, SR_K_LAUNCH, SR_K_FOM, SR_K_FOM_UNIT, SR_K_FOM_BETTER, SR_K_EXPECT,
+    SR_K_TASKS, SR_K_BASE, SR_K_MEAN, SR_K_SIGMA, SR_K_SEED, SR_K_US, SR_K_BYTES,
     SR_K_POOL, SR_K_CHUNK, SR_K_GIL, SR_K_SWITCH_INTERVAL, SR_K_BIND,
     SR_K_NODES, SR_K_FRACTION, SR_K_PAIRS, SR_K_PAIRS_FILE, SR_K_GRAPH, SR_K_MAX_HOP, SR_K_KERNEL,
     SR_K_GROUP,
@@ -28,8 +33,12 @@ typedef enum sr_key_id {
     SR_NKEYS
 } sr_key_id_t;
 
-typedef enum sr_engine { SR_ENGINE_OMP, SR_ENGINE_MPI, SR_NENGINES } sr_engine_t;
-typedef enum sr_workload { SR_WL_FACTOR, SR_WL_SLEEP, SR_WL_SPIN, SR_WL_PATHS, SR_NWORKLOADS } sr_workload_t;
+/* SR_NENGINES counts the engine programs (scal-omp, scal-mpi); a command
+ * series runs the user's program instead, and has no workload
+ * (SR_NWORKLOADS). */
+typedef enum sr_engine { SR_ENGINE_OMP, SR_ENGINE_MPI, SR_NENGINES, SR_ENGINE_CMD = SR_NENGINES } sr_engine_t;
+typedef enum sr_workload { SR_WL_FACTOR, SR_WL_SLEEP, SR_WL_SPIN, SR_WL_PATHS, SR_WL_TRIAD,
+                           SR_NWORKLOADS } sr_workload_t;
 
 typedef enum sr_kind {
     SR_KIND_ENUM,      /* one of `choices` */
@@ -42,12 +51,15 @@ typedef enum sr_kind {
     SR_KIND_OPEN_FRACTION, /* real in (0, 1) */
     SR_KIND_CLAIM,     /* KIND or KIND:KEY=VALUE (see sr_claim_t) */
     SR_KIND_FILE,      /* a readable file, relative to the job file's directory */
-    SR_KIND_ENV        /* NAME=VALUE words, never split at commas */
+    SR_KIND_ENV,       /* NAME=VALUE words, never split at commas */
+    SR_KIND_TEXT,      /* any text, never split at commas (a command, a unit) */
+    SR_KIND_REGEX      /* a POSIX extended regular expression, never split at commas */
 } sr_kind_t;
 
 enum {
     SR_KF_SINGLE = 1u << 0,    /* a list is an error */
     SR_KF_RESERVED = 1u << 1,  /* scal-run's own: not passed as --KEY */
+    SR_KF_COMMAND = 1u << 2,   /* applies to engine = command series too */
 };
 
 typedef struct sr_key {
@@ -72,10 +84,18 @@ typedef struct sr_setting {
     size_t nvals;
 } sr_setting_t;
 
+/* A key of the user's (engine = command only): a parameter for {key}. */
+typedef struct sr_uparam {
+    char *name;
+    sr_setting_t set;
+} sr_uparam_t;
+
 typedef struct sr_section {
     char *name;
     int line;        /* line of its first key: inih reports no section lines */
     sr_setting_t set[SR_NKEYS];
+    sr_uparam_t *user;   /* keys that are not scalestudy's own, in file order */
+    size_t nuser;
 } sr_section_t;
 
 typedef struct sr_series {
@@ -88,6 +108,9 @@ typedef struct sr_series {
     /* weak = KEY: KEY's value is multiplied by the workers of each point
      * (weak scaling); SR_K_WORKERS when the series scales strongly. */
     sr_key_id_t weak;
+    /* engine = command: the effective setting of each of the job's user
+     * parameters (job->unames), its own else [global]'s, else NULL. */
+    const sr_setting_t **ueff;
 } sr_series_t;
 
 typedef struct sr_job {
@@ -98,6 +121,7 @@ typedef struct sr_job {
     sr_section_t global;
     sr_series_t *series;
     size_t nseries;
+    sr_strv_t unames;    /* the user parameters of its command series, first seen first */
 } sr_job_t;
 
 /* A series' claim (`claim = KIND[:KEY=VALUE]`), checked by the report
@@ -140,5 +164,7 @@ void sr_job_free(sr_job_t *job);
 /* The path a file key's value names, resolved against the job's directory.
  * Caller frees. */
 char *sr_job_file_path(const sr_job_t *job, const char *value);
+/* Index of user parameter `name` in job->unames, or -1. */
+int sr_job_uparam(const sr_job_t *job, const char *name);
 
 #endif

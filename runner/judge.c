@@ -157,6 +157,17 @@ static void sr_level_judge(const sr_summary_t *sum, const sr_curve_t *c, sr_leve
     l->pop.comp_scalability = m.comp_scalability;
     l->pop.parallel_eff = m.parallel_eff;
     l->pop.global_eff = m.global_eff;
+    /* From outside the program: CPU seconds (wait4) over the wall time of the whole
+     * process (elapsed_s: cpu_s covers all of it) times its workers. */
+    double *util = sr_xcalloc(l->nwalls, sizeof *util);
+    for (size_t r = 0; r < l->nwalls; r++) {
+        double cpu = l->rep[SR_REP_CPU] ? l->rep[SR_REP_CPU][r] : NAN,
+               wall = l->rep[SR_REP_WALL] ? l->rep[SR_REP_WALL][r] : NAN,
+               w = l->rep[SR_REP_WORKERS] ? l->rep[SR_REP_WORKERS][r] : NAN;
+        util[r] = wall > 0 && w > 0 ? cpu / (wall * w) : NAN;
+    }
+    l->pop.cpu_util = sr_median_of(util, l->nwalls);
+    free(util);
     if (base) {
         double ipc = sr_median_ratio(l->rep[SR_REP_INSTR], l->rep[SR_REP_CYCLES], l->nwalls);
         double ipc0 = sr_median_ratio(base->rep[SR_REP_INSTR], base->rep[SR_REP_CYCLES], base->nwalls);
@@ -335,8 +346,9 @@ void sr_judge_md_header(const sr_summary_t *sum, sr_buf_t *b)
                   " = max busy / wall; computation scalability = task time sum at the base / at p"
                   " (below 1: work inflation, above 1: less work at p); parallel = LB × CE; global"
                   " = parallel × computation scalability. IPC, instruction and frequency"
-                  " scalability from counters, n/a where the engine has none. Values below %.1f"
-                  " are flagged ⚠.\n"
+                  " scalability from counters, n/a where the engine has none. CPU utilisation, what"
+                  " can be seen from outside a program: CPU seconds (user + system, wait4) / (the"
+                  " process's wall time × workers). Values below %.1f are flagged ⚠.\n"
                   "- Schedule bound: the base run's task times (its trace) and its overhead per"
                   " task, scheduled on p workers by the pool's rule (map: static chunks;"
                   " submit / as-completed: list scheduling); checked at every measured p, and"
@@ -647,8 +659,8 @@ void sr_judge_md_curve(const sr_summary_t *sum, const sr_curve_t *c, sr_buf_t *b
     }
     sr_buf_puts(b, "\nEfficiency breakdown (POP):\n\n"
                    "| workers | load balance | comm. eff. | comp. scalability | parallel eff. | global eff."
-                   " | IPC scal. | instr. scal. | freq. scal. |\n"
-                   "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                   " | IPC scal. | instr. scal. | freq. scal. | CPU util. |\n"
+                   "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (size_t j = 0; j < c->nlv; j++) {
         const sr_level_t *l = &c->lv[j];
         if (l->nwalls == 0)
@@ -656,8 +668,8 @@ void sr_judge_md_curve(const sr_summary_t *sum, const sr_curve_t *c, sr_buf_t *b
         const sr_breakdown_t *m = &l->pop;
         sr_buf_printf(b, "| %ld |", l->workers);
         double f[] = {m->load_balance, m->comm_eff, m->comp_scalability, m->parallel_eff, m->global_eff,
-                      m->ipc_scalability, m->instr_scalability, m->freq_scalability};
-        for (int k = 0; k < 8; k++)
+                      m->ipc_scalability, m->instr_scalability, m->freq_scalability, m->cpu_util};
+        for (int k = 0; k < 9; k++)
             sr_factor(b, f[k]);
         sr_buf_puts(b, "\n");
     }
@@ -671,7 +683,10 @@ void sr_judge_md_curve(const sr_summary_t *sum, const sr_curve_t *c, sr_buf_t *b
         double wval = NAN;
         int worst = sr_level_worst(l, &wname, &wval);
         sr_buf_printf(b, "- %ld workers: ", l->workers);
-        if (worst < 0)
+        if (worst < 0 && isfinite(m->cpu_util))
+            sr_buf_printf(b, "largest loss: n/a from inside (no busy times); CPU utilisation %.2f%s", m->cpu_util,
+                          m->cpu_util < SR_POP_FLAG ? " ⚠: the workers were not all computing" : "");
+        else if (worst < 0)
             sr_buf_puts(b, "largest loss: n/a (the engine reported no busy times)");
         else if (wval >= 1)
             sr_buf_printf(b, "no loss (smallest factor: %s %.2f)", wname, wval);

@@ -1,4 +1,6 @@
-/* launch.c - fork/exec one program with captured output and a timeout. */
+/* launch.c - fork/exec one program with captured output and a timeout,
+ * its wall time from fork to its end, wait4's resource usage, and the
+ * machine's steal and runnable tasks around it. */
 #include "launch.h"
 
 #include <errno.h>
@@ -6,13 +8,17 @@
 #include <fcntl.h>
 #include <math.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "scal_noise.h"
 #include "scal_time.h"
 
 /* In the child, between fork and exec. scal-run is single-threaded, so the
@@ -83,6 +89,29 @@ static void sr_guardian(pid_t pgid, int rd)
     _exit(0);
 }
 
+/* The machine at one edge of a run: steal ticks on scal-run's CPUs (the
+ * program inherits them) and runnable tasks less scal-run itself. */
+static void sr_edge(uint64_t *steal, int *steal_ok, int *running)
+{
+    sr_buf_t text = {0};
+    cpu_set_t cpus;
+    *steal_ok = 0;
+    if (sched_getaffinity(0, sizeof cpus, &cpus) == 0 && sr_read_file("/proc/stat", &text) == 0)
+        *steal_ok = scal_noise_parse_steal(sr_buf_str(&text), &cpus, steal) > 0;
+    sr_buf_clear(&text);
+    int r = sr_read_file("/proc/loadavg", &text) == 0 ? scal_noise_parse_loadavg(sr_buf_str(&text)) : -1;
+    *running = r > 0 ? r - 1 : (r == 0 ? 0 : -1);
+    sr_buf_free(&text);
+}
+
+static void sr_usage(const struct rusage *ru, sr_proc_result_t *res)
+{
+    res->cpu_s = (double)ru->ru_utime.tv_sec + ru->ru_utime.tv_usec * 1e-6 + (double)ru->ru_stime.tv_sec +
+                 ru->ru_stime.tv_usec * 1e-6;
+    res->maxrss_bytes = (long long)ru->ru_maxrss * 1024;   /* Linux: KiB */
+    res->nivcsw = (long long)ru->ru_nivcsw;
+}
+
 static void sr_keep_tail(sr_buf_t *tail, const char *s, size_t n)
 {
     sr_buf_add(tail, s, n);
@@ -107,6 +136,12 @@ static void sr_drain(struct pollfd *pfd, int is_err, const sr_proc_spec_t *spec,
     }
     if (!is_err) {
         sr_buf_add(&res->out, chunk, (size_t)n);
+        if (res->out.len > SR_STDOUT_MAX + SR_STDOUT_MAX / 4) {
+            memmove(res->out.data, res->out.data + res->out.len - SR_STDOUT_MAX, SR_STDOUT_MAX);
+            res->out.len = SR_STDOUT_MAX;
+            res->out.data[res->out.len] = '\0';
+            res->out_cut = 1;
+        }
         return;
     }
     sr_keep_tail(&res->err_tail, chunk, (size_t)n);
@@ -117,7 +152,11 @@ static void sr_drain(struct pollfd *pfd, int is_err, const sr_proc_spec_t *spec,
 
 int sr_proc_run(const sr_proc_spec_t *spec, sr_proc_result_t *res, sr_err_t *err)
 {
-    *res = (sr_proc_result_t){0};
+    *res = (sr_proc_result_t){.cpu_s = -1, .maxrss_bytes = -1, .nivcsw = -1, .steal_s = NAN,
+                              .running_before = -1, .running_after = -1};
+    uint64_t steal0 = 0, steal1 = 0;
+    int steal0_ok, steal1_ok;
+    sr_edge(&steal0, &steal0_ok, &res->running_before);
     int outp[2], errp[2];
     if (pipe2(outp, O_CLOEXEC) != 0)
         return sr_fail(err, SR_EXIT_FAIL, "pipe: %s", strerror(errno));
@@ -160,18 +199,28 @@ int sr_proc_run(const sr_proc_spec_t *spec, sr_proc_result_t *res, sr_err_t *err
         close(guard[1]);   /* no guardian: the parent-death signal alone */
         guard[1] = -1;
     }
+    /* Readable when the program ends, so its end is seen at once (without
+     * one, at the next output or poll timeout). */
+    int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
 
-    struct pollfd fds[3] = {{.fd = outp[0], .events = POLLIN}, {.fd = errp[0], .events = POLLIN},
-                            {.fd = sfd, .events = POLLIN}};
+    struct pollfd fds[4] = {{.fd = outp[0], .events = POLLIN}, {.fd = errp[0], .events = POLLIN},
+                            {.fd = sfd, .events = POLLIN}, {.fd = pidfd, .events = POLLIN}};
+    struct rusage ru;
     const double deadline = spec->timeout_s > 0 ? t0 + spec->timeout_s : INFINITY;
     double kill_at = INFINITY;   /* SIGKILL the group after the grace period */
     double stop_at = INFINITY;   /* stop reading: only stragglers hold the pipes */
     int status = 0, reaped = 0, term_sent = 0, kill_sent = 0;
     while (fds[0].fd >= 0 || fds[1].fd >= 0 || !reaped) {
         double now = scal_now();
-        if (!reaped && waitpid(pid, &status, WNOHANG) == pid) {
+        if (!reaped && wait4(pid, &status, WNOHANG, &ru) == pid) {
             reaped = 1;
+            res->wall_s = now - t0;
+            sr_usage(&ru, res);
             stop_at = fmin(stop_at, now + SR_KILL_GRACE_S);
+            if (fds[3].fd >= 0) {
+                close(fds[3].fd);
+                fds[3].fd = -1;
+            }
         }
         if (!reaped && !term_sent && (now >= deadline || res->interrupted)) {
             res->timed_out = !res->interrupted;
@@ -194,17 +243,20 @@ int sr_proc_run(const sr_proc_spec_t *spec, sr_proc_result_t *res, sr_err_t *err
         if (fds[0].fd < 0 && fds[1].fd < 0) {
             if (!reaped) {
                 if (kill_sent) {
-                    waitpid(pid, &status, 0);
+                    if (wait4(pid, &status, 0, &ru) == pid)
+                        sr_usage(&ru, res);
+                    res->wall_s = scal_now() - t0;
                     reaped = 1;
                 } else {
-                    poll(NULL, 0, 5);   /* pipes closed early; wait for the exit */
+                    /* pipes closed early; wait for the exit */
+                    poll(fds[3].fd >= 0 ? &fds[3] : NULL, fds[3].fd >= 0 ? 1 : 0, 5);
                 }
             }
             continue;
         }
         double next = fmin(fmin(deadline, kill_at), stop_at) - now;
         int ms = next > 0.1 ? 100 : (next <= 0 ? 0 : (int)(next * 1000) + 1);
-        if (poll(fds, 3, ms) > 0) {
+        if (poll(fds, 4, ms) > 0) {
             for (int i = 0; i < 2; i++)
                 if (fds[i].fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
                     sr_drain(&fds[i], i == 1, spec, res);
@@ -215,6 +267,12 @@ int sr_proc_run(const sr_proc_spec_t *spec, sr_proc_result_t *res, sr_err_t *err
         }
     }
     close(sfd);
+    if (fds[3].fd >= 0)
+        close(fds[3].fd);
+    sr_edge(&steal1, &steal1_ok, &res->running_after);
+    long tck = sysconf(_SC_CLK_TCK);
+    if (steal0_ok && steal1_ok && steal1 >= steal0 && tck > 0)
+        res->steal_s = (double)(steal1 - steal0) / (double)tck;
     if (guard[1] >= 0) {
         /* The run is over and reaped: the guardian leaves its group alone. */
         if (write(guard[1], "x", 1) != 1) {

@@ -22,6 +22,9 @@
 #define SR_ORPHAN_GRACE_S 10.0
 /* Bytes of stderr kept for the record. */
 #define SR_STDERR_TAIL 1024
+/* Most bytes of stdout kept: beyond it the oldest are dropped (a figure of
+ * merit is read from the last match, an engine prints a few lines). */
+#define SR_STDOUT_MAX (64u << 20)
 
 typedef struct sr_proc_spec {
     char *const *argv;   /* argv[0]: the program's path */
@@ -32,12 +35,26 @@ typedef struct sr_proc_spec {
 } sr_proc_spec_t;
 
 typedef struct sr_proc_result {
-    sr_buf_t out;        /* all of stdout */
+    sr_buf_t out;        /* stdout: all of it, or its last SR_STDOUT_MAX bytes */
+    int out_cut;         /* 1: the start of stdout was dropped */
     sr_buf_t err_tail;   /* the last SR_STDERR_TAIL bytes of stderr (or a little more) */
     int exit_code;       /* exit status, or 128 + signal number */
     int timed_out;
     int interrupted;     /* the signal scal-run received, or 0 */
-    double elapsed_s;
+    double elapsed_s;    /* until its output was read to the end */
+    /* From just before the fork to the moment the program ended (seen
+     * through a pidfd, so to within scal-run's own wake-up). */
+    double wall_s;
+    /* wait4's resource usage of the program and the descendants it waited
+     * for: user + system CPU seconds, the largest resident set of any of
+     * them, involuntary context switches; -1 when unknown. */
+    double cpu_s;
+    long long maxrss_bytes, nivcsw;
+    /* The machine around the run (scal_noise.h's readers), read before the
+     * fork and after the end: CPU steal on scal-run's CPUs (NaN: unknown)
+     * and runnable tasks other than scal-run at each edge (-1: unknown). */
+    double steal_s;
+    int running_before, running_after;
 } sr_proc_result_t;
 
 /* Run to completion. Returns 0 (whatever the program's own outcome), or -1

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "csv.h"
+#include "runs.h"
 #include "scal_stats.h"
 #include "stats.h"
 
@@ -156,6 +157,8 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
     static const char *const need[] = {"series", "run_id", "sweep_workers", "status", "exit_code",
                                        "wall_s", "trace", "stderr_tail"};
     int scaling_col = sr_csv_col(&csv, "scaling"); /* absent: an older runs.csv, all strong */
+    int fom_col = sr_csv_col(&csv, "fom"), better_col = sr_csv_col(&csv, "fom_better"),
+        unit_col = sr_csv_col(&csv, "fom_unit");
     int pool_col = sr_csv_col(&csv, "pool");
     int col[8];
     for (int i = 0; i < 8; i++) {
@@ -203,6 +206,11 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
         sr_buf_free(&label);
         if (!c->scaling)
             c->scaling = sr_xstrdup(scaling_col >= 0 ? sr_csv_get(&csv, r, scaling_col) : "strong");
+        const char *better = sr_csv_get(&csv, r, better_col);
+        if (!c->fom_unit && better[0]) {
+            c->fom_unit = sr_xstrdup(sr_csv_get(&csv, r, unit_col));
+            c->fom_higher = strcmp(better, "higher") == 0;
+        }
         if (!c->sched_pool && pool_col >= 0 && sr_csv_get(&csv, r, pool_col)[0])
             c->sched_pool = sr_xstrdup(sr_csv_get(&csv, r, pool_col));
         sr_level_t *l = sr_level_for(c, strtol(sr_csv_get(&csv, r, col[WORKERS]), NULL, 10));
@@ -232,8 +240,9 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
         if (!ok)
             continue;
         char *end;
-        double wall = strtod(sr_csv_get(&csv, r, col[WALL]), &end);
-        if (end != sr_csv_get(&csv, r, col[WALL]) && isfinite(wall) && wall > 0) {
+        /* the wall time, or a command's figure of merit as a time */
+        double wall = sr_runs_figure(sr_csv_get(&csv, r, col[WALL]), sr_csv_get(&csv, r, fom_col), better);
+        if (isfinite(wall) && wall > 0) {
             l->walls = sr_xrealloc(l->walls, (l->nwalls + 1) * sizeof *l->walls);
             double x[X_N];
             for (int k = 0; k < X_N; k++) {
@@ -313,6 +322,7 @@ void sr_summary_free(sr_summary_t *sum)
         free(c->trace_id);
         free(c->claim);
         free(c->sched_pool);
+        free(c->fom_unit);
     }
     free(sum->c);
     sr_strv_free(&sum->env);
@@ -346,7 +356,7 @@ static void sr_write_csv(const sr_summary_t *sum, sr_buf_t *b)
         sr_buf_printf(b, ",amdahl_s%g", sr_predict_at[k]);
     sr_buf_puts(b, ",reps,wall_median,wall_ci_lo,wall_ci_hi,speedup_ci_lo,speedup_ci_hi,efficiency_ci_lo,"
                    "efficiency_ci_hi,stable,noisy_reps,outliers,verdict,load_balance,comm_eff,comp_scalability,"
-                   "parallel_eff,global_eff,ipc_scalability,instr_scalability,freq_scalability,sched_speedup\n");
+                   "parallel_eff,global_eff,ipc_scalability,instr_scalability,freq_scalability,sched_speedup,cpu_util\n");
     for (size_t i = 0; i < sum->n; i++) {
         const sr_curve_t *c = &sum->c[i];
         for (size_t j = 0; j < c->nlv; j++) {
@@ -391,8 +401,9 @@ static void sr_write_csv(const sr_summary_t *sum, sr_buf_t *b)
             sr_csv_field(b, l->verdict ? l->verdict : "");
             const sr_breakdown_t *m = &l->pop;
             double pop[] = {m->load_balance, m->comm_eff, m->comp_scalability, m->parallel_eff, m->global_eff,
-                            m->ipc_scalability, m->instr_scalability, m->freq_scalability, l->sched_speedup};
-            for (int k = 0; k < 9; k++) {
+                            m->ipc_scalability, m->instr_scalability, m->freq_scalability, l->sched_speedup,
+                            m->cpu_util};
+            for (int k = 0; k < 10; k++) {
                 sr_buf_puts(b, ",");
                 sr_num(b, pop[k]);
             }
@@ -503,6 +514,12 @@ void sr_summary_md_parts(const char *dir, const sr_summary_t *sum, sr_buf_t *fin
                              " = %.6g s (perfect scaling assumed up to %ld workers); speedups are relative"
                              " to that estimate, and the %ld-worker point is left out of the fit.\n\n",
                           c->base_workers, c->base_workers, c->base_time, c->base_workers, c->base_workers);
+        if (c->fom_unit && c->fom_higher)
+            sr_buf_printf(b, "**Figure: the command's `fom`** (%s, higher is better). The wall columns hold"
+                             " 1 / fom, so that speedup = fom(p) / fom(base).\n\n", c->fom_unit[0] ? c->fom_unit : "no unit");
+        else if (c->fom_unit)
+            sr_buf_printf(b, "**Figure: the command's `fom`** (%s, lower is better), in the wall columns.\n\n",
+                          c->fom_unit[0] ? c->fom_unit : "no unit");
         sr_buf_puts(b, "| workers | runs | not ok | median wall (s) | min (s) | max (s) | speedup | efficiency"
                        " | Karp–Flatt e | first result (s) | setup (s) | PSS (MiB) | per task (µs)"
                        " | overhead per task (µs) |\n"

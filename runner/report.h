@@ -31,20 +31,25 @@ enum { SR_EXTRA_FIRST, SR_EXTRA_SETUP, SR_EXTRA_PSS, SR_EXTRA_PER_TASK, SR_EXTRA
 /* Per-repetition engine fields the statistics use, read by name (NaN where
  * a row has none: an engine that does not print the field yet). */
 enum { SR_REP_BUSY_MEAN, SR_REP_BUSY_MAX, SR_REP_TASK_SUM, SR_REP_NOISY, SR_REP_STEAL, SR_REP_NIVCSW,
-       SR_REP_OTHERS, SR_REP_FREQ, SR_REP_CYCLES, SR_REP_INSTR, SR_REP_CHUNK, SR_NREP };
+       SR_REP_OTHERS, SR_REP_FREQ, SR_REP_CYCLES, SR_REP_INSTR, SR_REP_CHUNK, SR_REP_CPU, SR_REP_WALL,
+       SR_REP_WORKERS, SR_NREP };
 #define SR_REP_FIELDS {"busy_mean_s", "busy_max_s", "task_sum_s", "noisy", "steal_s", "nivcsw", \
-                       "others_running", "freq_mhz", "cycles", "instructions", "chunk"}
+                       "others_running", "freq_mhz", "cycles", "instructions", "chunk", "cpu_s", \
+                       "elapsed_s", "workers"}
 
 /* The POP breakdown of a point, from medians over its repetitions; NaN
  * where a figure is unknown ("n/a"). */
 typedef struct sr_breakdown {
     double load_balance, comm_eff, comp_scalability, parallel_eff, global_eff;
     double ipc_scalability, instr_scalability, freq_scalability;
+    /* what can be seen from outside: CPU seconds (wait4) / (the process's wall
+     * time, elapsed_s, x workers): an engine's covers its set-up and warm-up too */
+    double cpu_util;
 } sr_breakdown_t;
 
 typedef struct sr_level {
     long workers;
-    double *walls;            /* wall_s of each ok repetition */
+    double *walls;            /* wall_s of each ok repetition (or its figure: sr_runs_figure) */
     size_t nwalls;
     double *extra[SR_NEXTRA]; /* first_result_s, setup_s, pss_bytes; NaN if absent */
     double *rep[SR_NREP];     /* SR_REP_* of each ok repetition */
@@ -85,6 +90,8 @@ typedef struct sr_curve {
     char *trace;              /* trace of its widest ok run, relative to the folder */
     char *trace_id;
     long trace_workers;
+    char *fom_unit;           /* a command's fom is the figure: its unit; NULL: the wall time */
+    int fom_higher;           /* ... and higher is better (the walls hold 1 / fom) */
 } sr_curve_t;
 
 typedef struct sr_summary {

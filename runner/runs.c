@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "command.h"
 #include "scal_record.h"
 #include "scal_stats.h"
 
@@ -23,12 +24,26 @@ const char *sr_status_name(sr_status_t s)
 void sr_runs_header(const sr_plan_t *plan, sr_buf_t *out)
 {
     sr_buf_puts(out, "series,run_id");
-    for (size_t i = 0; i < plan->nsweep; i++)
+    for (size_t i = 0; i + 1 < plan->nsweep; i++)
         sr_buf_printf(out, ",sweep_%s", sr_key(plan->sweep[i])->name);
-    sr_buf_puts(out, ",scaling,status,exit_code,elapsed_s,trace");
+    for (size_t i = 0; i < plan->nusweep; i++)
+        sr_buf_printf(out, ",sweep_%s", plan->unames->v[plan->usweep[i]]);
+    sr_buf_puts(out, ",sweep_workers,scaling,status,exit_code,elapsed_s,trace");
     for (size_t i = 0; i < scal_record_nfields(); i++)
         sr_buf_printf(out, ",%s", scal_record_field(i)->name);
-    sr_buf_puts(out, ",round,stderr_tail\n");
+    sr_buf_puts(out, ",cpu_s,maxrss_bytes,fom_better,round,stderr_tail\n");
+}
+
+double sr_runs_figure(const char *wall_s, const char *fom, const char *fom_better)
+{
+    const char *v = fom_better && fom_better[0] ? fom : wall_s;
+    char *end;
+    double x = v ? strtod(v, &end) : NAN;
+    if (!v || end == v || !isfinite(x))
+        return NAN;
+    if (fom_better && strcmp(fom_better, "higher") == 0)
+        return x > 0 ? 1.0 / x : NAN;
+    return x;
 }
 
 static int sr_truthy(const char *v)
@@ -40,16 +55,27 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
                          const sr_proc_result_t *res, int trace_exists, long round, sr_buf_t *rows,
                          double *median_wall)
 {
+    const sr_series_t *s = &job->series[p->series];
+    /* A command's record is scal-run's own (command.h): what it measured and
+     * read from the output, with the command's verdict on it. */
+    int is_cmd = s->engine == SR_ENGINE_CMD;
+    sr_buf_t cmd_rec = {0}, cmd_why = {0};
+    sr_status_t cmd_status = is_cmd ? sr_command_record(job, p, res, &cmd_rec, &cmd_why) : SR_OK;
+    const sr_buf_t *text = is_cmd ? &cmd_rec : &res->out;
+    const char *better = is_cmd && s->eff[SR_K_FOM]
+                             ? (s->eff[SR_K_FOM_BETTER] ? s->eff[SR_K_FOM_BETTER]->vals[0] : "lower")
+                             : "";
     sr_csv_t rec;
-    int parsed = sr_csv_parse(res->out.data, res->out.len, 0, &rec) == 0;
+    int parsed = sr_csv_parse(text->data, text->len, 0, &rec) == 0;
     size_t nrec = parsed && rec.nrows > 0 ? rec.nrows - 1 : 0;
     int valid_col = parsed ? sr_csv_col(&rec, "valid") : -1;
     int wall_col = parsed ? sr_csv_col(&rec, "wall_s") : -1;
+    int fom_col = parsed ? sr_csv_col(&rec, "fom") : -1;
     size_t invalid = 0;
     double *walls = sr_xcalloc(nrec, sizeof *walls);
     for (size_t r = 1; r <= nrec; r++) {
         invalid += valid_col >= 0 && !sr_truthy(sr_csv_get(&rec, r, valid_col));
-        walls[r - 1] = wall_col >= 0 ? strtod(sr_csv_get(&rec, r, wall_col), NULL) : NAN;
+        walls[r - 1] = sr_runs_figure(sr_csv_get(&rec, r, wall_col), sr_csv_get(&rec, r, fom_col), better);
     }
     scal_stats_t st;
     *median_wall = nrec && scal_stats_compute(walls, nrec, &st) == 0 ? st.median : NAN;
@@ -62,6 +88,12 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
         status = SR_TIMEOUT;
         sr_buf_printf(&why, "[scal-run: killed after the %s s timeout] ",
                       p->val[SR_K_TIMEOUT] ? p->val[SR_K_TIMEOUT] : "default");
+    } else if (is_cmd) {
+        status = res->exit_code != 0 ? SR_FAILED : cmd_status;
+        if (res->exit_code != 0)
+            sr_buf_printf(&why, "[scal-run: the program exited with status %d] ", res->exit_code);
+        else
+            sr_buf_add(&why, sr_buf_str(&cmd_why), cmd_why.len);
     } else if (invalid > 0 && (res->exit_code == 0 || res->exit_code == 1)) {
         status = SR_INVALID;
         sr_buf_printf(&why, "[scal-run: %zu of %zu records not valid] ", invalid, nrec);
@@ -78,15 +110,30 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
                           repeat, nrec);
     }
 
+    /* wait4's figures cover the ranks only when they are scal-run's descendants here. */
+    const char *slurm_job = getenv("SLURM_JOB_ID");
+    int ranks = s->engine == SR_ENGINE_MPI || (is_cmd && sr_command_launch(s) == SR_LAUNCH_MPI);
+    int usage_known = !ranks || (strcmp(sr_point_launcher_name(p, slurm_job && slurm_job[0]), "mpirun") == 0 &&
+                                 (!p->val[SR_K_HOSTS] || strcmp(p->val[SR_K_HOSTS], "1") == 0));
+    char usage[96] = ",";
+    if (usage_known && res->cpu_s >= 0)
+        snprintf(usage, sizeof usage, "%.6f,%lld", res->cpu_s, res->maxrss_bytes);
+
     size_t nout = nrec ? nrec : 1;
     for (size_t r = 1; r <= nout; r++) {
         sr_csv_field(rows, job->series[p->series].sec.name);
         sr_buf_puts(rows, ",");
         sr_csv_field(rows, p->id);
-        for (size_t i = 0; i < plan->nsweep; i++) {
+        for (size_t i = 0; i + 1 < plan->nsweep; i++) {
             sr_buf_puts(rows, ",");
             sr_csv_field(rows, p->val[plan->sweep[i]]);
         }
+        for (size_t i = 0; i < plan->nusweep; i++) {
+            sr_buf_puts(rows, ",");
+            sr_csv_field(rows, p->uval ? p->uval[plan->usweep[i]] : NULL);
+        }
+        sr_buf_puts(rows, ",");
+        sr_csv_field(rows, p->val[SR_K_WORKERS]);
         sr_buf_printf(rows, ",%s,%s,%d,%.6f,", p->scaling, sr_status_name(status), res->exit_code,
                       res->elapsed_s);
         sr_csv_field(rows, trace_exists ? p->trace : "");
@@ -96,7 +143,7 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
                 sr_csv_field(rows,
                              sr_csv_get(&rec, r, sr_csv_col(&rec, scal_record_field(f)->name)));
         }
-        sr_buf_printf(rows, ",%ld,", round);
+        sr_buf_printf(rows, ",%s,%s,%ld,", usage, better, round);
         if (status != SR_OK) {
             sr_buf_t tail = {0};
             sr_buf_add(&tail, sr_buf_str(&why), why.len);
@@ -107,6 +154,8 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
         sr_buf_puts(rows, "\n");
     }
     sr_buf_free(&why);
+    sr_buf_free(&cmd_rec);
+    sr_buf_free(&cmd_why);
     if (parsed)
         sr_csv_free(&rec);
     return status;

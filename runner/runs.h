@@ -4,7 +4,10 @@
  * (ok|failed|timeout|invalid), exit_code, elapsed_s (the whole process), trace
  * (path of its trace file, relative to the results folder), the engine's
  * record fields (the record schema, scal_record_field(), taken by name from
- * its CSV header), round
+ * its CSV header; for engine = command, those scal-run knows, command.h),
+ * cpu_s and maxrss_bytes (wait4's, empty where the ranks are not scal-run's
+ * descendants on this machine: srun, hosts > 1), fom_better (lower|higher
+ * for a command's fom, else empty: the figure is wall_s), round
  * (1, 2, ...: the round of launches the row's run belongs to), and
  * stderr_tail (for runs that are not ok, backslash-escaped onto one line).
  *
@@ -33,6 +36,12 @@ void sr_runs_header(const sr_plan_t *plan, sr_buf_t *out);
 sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_point_t *p,
                          const sr_proc_result_t *res, int trace_exists, long round, sr_buf_t *rows,
                          double *median_wall);
+
+/* The figure a row's statistics use, as a time (lower is better, speedup =
+ * figure at the base / figure at p), from its wall_s, fom and fom_better
+ * fields: wall_s when fom_better is empty; fom when it is lower; 1 / fom when
+ * it is higher, so that speedup = fom(p) / fom(base). NaN when unknown. */
+double sr_runs_figure(const char *wall_s, const char *fom, const char *fom_better);
 
 /* Create runs.csv with its header (it must not exist). Returns an O_APPEND
  * fd, or -1 with err. */

@@ -42,9 +42,10 @@ static const char sr_usage[] =
     "       scal-run --report DIR\n"
     "       scal-run --compare OLD NEW [--format md|csv|json] [--threshold X] [--fail-on slower]\n"
     "\n"
-    "Run the sweep a job file describes, one engine process per point, into a\n"
-    "results folder: runs.csv, summary.csv, summary.md, plots/, traces/, logs/,\n"
-    "env.txt and a copy of the job file.\n"
+    "Run the sweep a job file describes, one engine process per point (or the\n"
+    "job file's own command, engine = command), into a results folder: runs.csv,\n"
+    "summary.csv, summary.md, plots/, traces/, logs/, env.txt and a copy of the\n"
+    "job file.\n"
     "\n"
     "  --out DIR      results folder (default results/<job>/<UTC stamp>[-<SLURM_JOB_ID>])\n"
     "  --dry-run      print each command, one per line, and run nothing\n"
@@ -395,9 +396,9 @@ static int sr_study_load_state(sr_study_t *st, sr_err_t *err)
                                                             : SR_FAILED;
             continue;
         }
-        char *end;
-        double w = strtod(sr_csv_get(&csv, r, wall), &end);
-        if (end != sr_csv_get(&csv, r, wall) && isfinite(w)) {
+        double w = sr_runs_figure(sr_csv_get(&csv, r, wall), sr_csv_get(&csv, r, sr_csv_col(&csv, "fom")),
+                                  sr_csv_get(&csv, r, sr_csv_col(&csv, "fom_better")));
+        if (isfinite(w)) {
             ps->walls = sr_xrealloc(ps->walls, (ps->nwalls + 1) * sizeof *ps->walls);
             ps->walls[ps->nwalls++] = w;
         }
@@ -429,6 +430,9 @@ static int sr_run_point(sr_study_t *st, size_t i, long round, long attempt, int 
         sr_buf_puts(&line, "scal-run: command: ");
         sr_cmd_format(&st->cmds[i], &line);
         sr_buf_printf(&line, "\nscal-run: round %ld\n", round);
+        if (st->job.series[p->series].engine == SR_ENGINE_CMD && sr_point_warmup(p) > 0)
+            sr_buf_printf(&line, "scal-run: %ld warm-up launch%s first, figures dropped\n", sr_point_warmup(p),
+                          sr_point_warmup(p) == 1 ? "" : "es");
         if (attempt > 1)
             sr_buf_printf(&line, "scal-run: launch attempt %ld\n", attempt);
         if (write(log_fd, line.data, line.len) < 0)
@@ -439,7 +443,18 @@ static int sr_run_point(sr_study_t *st, size_t i, long round, long attempt, int 
     sr_cmd_envp(&st->cmds[i], &envp);
     sr_proc_spec_t spec = {st->cmds[i].argv.v, envp.v, NULL, st->cmds[i].timeout_s, log_fd};
     sr_proc_result_t res;
-    int rc = sr_proc_run(&spec, &res, err);
+    /* A command does its warm-up as whole launches whose figure is dropped (an engine
+     * warms up inside its one launch: --warmup). */
+    long warm = st->job.series[p->series].engine == SR_ENGINE_CMD ? sr_point_warmup(p) : 0;
+    int rc = 0, stop = 0;
+    for (long w = 0; w < warm && !stop; w++) {
+        rc = sr_proc_run(&spec, &res, err);
+        stop = rc != 0 || res.interrupted;
+        if (!stop)
+            sr_proc_result_free(&res);
+    }
+    if (!stop)
+        rc = sr_proc_run(&spec, &res, err);
     sr_strv_free(&envp);
     if (log_fd >= 0)
         close(log_fd);
@@ -522,10 +537,16 @@ static void sr_point_done(const sr_study_t *st, size_t i, const char *why, doubl
     fprintf(stderr, "scal-run: [%zu/%zu] series %s, %ld worker%s, %ld rep%s (%s): %s", i + 1, st->plan.n,
             st->job.series[p->series].sec.name, p->workers, p->workers == 1 ? "" : "s", ps->launches,
             ps->launches == 1 ? "" : "s", p->id, sr_status_name(ps->status));
+    /* a command's fom is its figure: say it as printed (a rate's walls hold 1 / fom) */
+    const sr_series_t *s = &st->job.series[p->series];
+    const sr_setting_t *fom = s->engine == SR_ENGINE_CMD ? s->eff[SR_K_FOM] : NULL;
+    const sr_setting_t *unit = fom ? s->eff[SR_K_FOM_UNIT] : NULL;
+    int inv = fom && s->eff[SR_K_FOM_BETTER] && strcmp(s->eff[SR_K_FOM_BETTER]->vals[0], "higher") == 0;
     if (isfinite(med))
-        fprintf(stderr, ", median wall %.4g s", med);
+        fprintf(stderr, ", median %s %.4g%s%s", fom ? "fom" : "wall", inv ? 1 / med : med, unit || !fom ? " " : "",
+                unit ? unit->vals[0] : fom ? "" : "s");
     if (ci)
-        fprintf(stderr, " (95%% CI %.4g-%.4g)", lo, hi);
+        fprintf(stderr, " (95%% CI %.4g-%.4g)", inv ? 1 / hi : lo, inv ? 1 / lo : hi);
     fprintf(stderr, ", %s, took %s, ~%s left\n", why, took, left);
 }
 

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "command.h"
+
 extern char **environ;
 
 static const char *const sr_engine_bins[SR_NENGINES] = {"scal-omp", "scal-mpi"};
@@ -29,7 +31,16 @@ static size_t sr_nvals(const sr_series_t *s, int k)
     return s->eff[k] ? s->eff[k]->nvals : 0;
 }
 
-static void sr_plan_point(const sr_job_t *job, size_t si, const size_t idx[SR_NKEYS], sr_plan_t *plan)
+static size_t sr_unvals(const sr_series_t *s, size_t u)
+{
+    return s->ueff && s->ueff[u] ? s->ueff[u]->nvals : 0;
+}
+
+/* A point of series si: idx[] chooses a value of each key, uidx[] of each
+ * user parameter. Its id lists the listed keys, then the listed user
+ * parameters, then workers. */
+static void sr_plan_point(const sr_job_t *job, size_t si, const size_t idx[SR_NKEYS], const size_t *uidx,
+                          sr_plan_t *plan)
 {
     const sr_series_t *s = &job->series[si];
     sr_point_t *p = &plan->pts[plan->n++];
@@ -40,9 +51,20 @@ static void sr_plan_point(const sr_job_t *job, size_t si, const size_t idx[SR_NK
         if (!s->eff[k])
             continue;
         p->val[k] = s->eff[k]->vals[idx[k]];
-        if (s->eff[k]->nvals > 1 || k == SR_K_WORKERS)
+        if (s->eff[k]->nvals > 1 && k != SR_K_WORKERS)
             sr_buf_printf(&id, "/%s=%s", sr_key((sr_key_id_t)k)->name, p->val[k]);
     }
+    if (s->ueff) {
+        p->uval = sr_xcalloc(job->unames.n ? job->unames.n : 1, sizeof *p->uval);
+        for (size_t u = 0; u < job->unames.n; u++) {
+            if (!s->ueff[u])
+                continue;
+            p->uval[u] = s->ueff[u]->vals[uidx[u]];
+            if (s->ueff[u]->nvals > 1)
+                sr_buf_printf(&id, "/%s=%s", job->unames.v[u], p->uval[u]);
+        }
+    }
+    sr_buf_printf(&id, "/workers=%s", p->val[SR_K_WORKERS]);
     p->workers = strtol(p->val[SR_K_WORKERS], NULL, 10);
     p->scaling = "strong";
     p->weak = SR_K_WORKERS;
@@ -57,7 +79,8 @@ static void sr_plan_point(const sr_job_t *job, size_t si, const size_t idx[SR_NK
     p->id = sr_xstrdup(sr_buf_str(&id));
     sr_buf_free(&id);
     char *f = sr_id_filename(p->id);
-    p->trace = sr_xasprintf("traces/%s.csv", f);
+    /* a command writes no trace of scalestudy's */
+    p->trace = s->engine == SR_ENGINE_CMD ? NULL : sr_xasprintf("traces/%s.csv", f);
     p->log = sr_xasprintf("logs/%s.log", f);
     free(f);
 }
@@ -69,9 +92,19 @@ void sr_plan_build(const sr_job_t *job, sr_plan_t *plan)
         int listed = k == SR_K_WORKERS;
         for (size_t i = 0; i < job->nseries && !listed; i++)
             listed = sr_nvals(&job->series[i], k) > 1;
-        if (listed)
+        if (listed && k != SR_K_WORKERS)
             plan->sweep[plan->nsweep++] = (sr_key_id_t)k;
     }
+    plan->unames = &job->unames;
+    plan->usweep = sr_xcalloc(job->unames.n ? job->unames.n : 1, sizeof *plan->usweep);
+    for (size_t u = 0; u < job->unames.n; u++) {
+        int listed = 0;
+        for (size_t i = 0; i < job->nseries && !listed; i++)
+            listed = sr_unvals(&job->series[i], u) > 1;
+        if (listed)
+            plan->usweep[plan->nusweep++] = u;
+    }
+    plan->sweep[plan->nsweep++] = SR_K_WORKERS;
     /* Every point at once: growing the array point by point copies it
      * quadratically often where realloc cannot grow in place (under ASan,
      * always); sr_job_load() has bounded the count. */
@@ -80,16 +113,32 @@ void sr_plan_build(const sr_job_t *job, sr_plan_t *plan)
         size_t n = 1;
         for (int k = 0; k < SR_NKEYS; k++)
             n *= sr_nvals(&job->series[si], k) ? sr_nvals(&job->series[si], k) : 1;
+        for (size_t u = 0; u < job->unames.n; u++)
+            n *= sr_unvals(&job->series[si], u) ? sr_unvals(&job->series[si], u) : 1;
         total += n;
     }
     plan->pts = sr_xcalloc(total, sizeof *plan->pts);
+    size_t *uidx = sr_xcalloc(job->unames.n ? job->unames.n : 1, sizeof *uidx);
     for (size_t si = 0; si < job->nseries; si++) {
         const sr_series_t *s = &job->series[si];
         size_t idx[SR_NKEYS] = {0};
+        memset(uidx, 0, (job->unames.n ? job->unames.n : 1) * sizeof *uidx);
         for (;;) {
-            sr_plan_point(job, si, idx, plan);
-            /* Odometer: the last key in table order (workers) turns fastest. */
-            int k = SR_NKEYS - 1;
+            sr_plan_point(job, si, idx, uidx, plan);
+            /* Odometer: the last key in table order (workers) turns fastest,
+             * the user parameters (after the keys before it) next. */
+            if (sr_nvals(s, SR_K_WORKERS) > 1 && ++idx[SR_K_WORKERS] < sr_nvals(s, SR_K_WORKERS))
+                continue;
+            idx[SR_K_WORKERS] = 0;
+            size_t u = job->unames.n;
+            for (; u > 0; u--) {
+                if (sr_unvals(s, u - 1) > 1 && ++uidx[u - 1] < sr_unvals(s, u - 1))
+                    break;
+                uidx[u - 1] = 0;
+            }
+            if (u > 0)
+                continue;
+            int k = SR_NKEYS - 2;
             for (; k >= 0; k--) {
                 if (sr_nvals(s, k) > 1 && ++idx[k] < sr_nvals(s, k))
                     break;
@@ -99,6 +148,7 @@ void sr_plan_build(const sr_job_t *job, sr_plan_t *plan)
                 break;
         }
     }
+    free(uidx);
 }
 
 void sr_plan_free(sr_plan_t *plan)
@@ -108,8 +158,10 @@ void sr_plan_free(sr_plan_t *plan)
         free(plan->pts[i].trace);
         free(plan->pts[i].log);
         free(plan->pts[i].scaled);
+        free(plan->pts[i].uval);
     }
     free(plan->pts);
+    free(plan->usweep);
     *plan = (sr_plan_t){0};
 }
 
@@ -186,16 +238,14 @@ long sr_point_warmup(const sr_point_t *p)
     return strtol(p->val[SR_K_WARMUP] ? p->val[SR_K_WARMUP] : SR_DEFAULT_WARMUP, NULL, 10);
 }
 
-/* Inside a Slurm job, refuse a point that asks for more CPUs than the job
- * holds (the rules are in slurm.h), naming the job file's line and key. */
-static int sr_point_fits(const sr_job_t *job, const sr_point_t *p, long threads, const sr_slurm_t *slurm,
-                         sr_err_t *err)
+int sr_point_fits(const sr_job_t *job, const sr_point_t *p, sr_place_t place, long threads,
+                  const sr_slurm_t *slurm, sr_err_t *err)
 {
-    if (!slurm->in_job)
+    if (!slurm->in_job || place == SR_PLACE_NONE)
         return 0;
     const sr_series_t *s = &job->series[p->series];
     int line = s->eff[SR_K_WORKERS]->line;
-    if (s->engine == SR_ENGINE_OMP) {
+    if (place == SR_PLACE_THREADS) {
         long cpus = sr_slurm_thread_cpus(slurm);
         if (cpus <= 0 || p->workers <= cpus)
             return 0;
@@ -310,6 +360,14 @@ static void sr_srun_placement(const sr_point_t *p, const sr_slurm_t *slurm, long
         sr_strv_pushf(argv, "--distribution=%s", sr_point_spread(p) ? "cyclic" : "block");
 }
 
+const char *sr_point_launcher_name(const sr_point_t *p, int in_job)
+{
+    const char *launcher = p->val[SR_K_LAUNCHER] ? p->val[SR_K_LAUNCHER] : "auto";
+    if (strcmp(launcher, "auto") == 0)
+        launcher = in_job ? "srun" : "mpirun";
+    return launcher;
+}
+
 /* Push the program: its path when found; else its bare name, or an error. */
 static int sr_push_program(sr_cmd_t *cmd, const char *name, int need, sr_err_t *err)
 {
@@ -321,37 +379,69 @@ static int sr_push_program(sr_cmd_t *cmd, const char *name, int need, sr_err_t *
     return 0;
 }
 
+int sr_point_launcher(const sr_job_t *job, const sr_point_t *p, const sr_tools_t *tools, long threads,
+                      int need_programs, sr_cmd_t *cmd, sr_err_t *err)
+{
+    const char *launcher = sr_point_launcher_name(p, tools->slurm.in_job);
+    if (sr_push_program(cmd, launcher, need_programs, err) != 0)
+        return -1;
+    if (sr_point_hosts_fit(job, p, &tools->slurm, err) != 0)
+        return -1;
+    if (strcmp(launcher, "srun") == 0) {
+        sr_slurm_srun_args(&tools->slurm, p->workers, threads, &cmd->argv);
+        sr_srun_placement(p, &tools->slurm, threads, &cmd->argv);
+    } else {
+        sr_strv_push(&cmd->argv, "-n");
+        sr_strv_pushf(&cmd->argv, "%ld", p->workers);
+        sr_mpirun_placement(p, &tools->slurm, threads, &cmd->argv);
+    }
+    sr_strv_pushf(&cmd->env, "OMP_NUM_THREADS=%ld", threads);
+    return 0;
+}
+
+void sr_point_env(const sr_point_t *p, sr_cmd_t *cmd)
+{
+    if (!p->val[SR_K_ENV])
+        return;
+    for (const char *w = p->val[SR_K_ENV]; *w; ) {
+        w += strspn(w, " \t");
+        size_t n = strcspn(w, " \t");
+        if (n) {
+            char *word = sr_xstrndup(w, n);
+            sr_strv_push(&cmd->env, word);
+            free(word);
+        }
+        w += n;
+    }
+}
+
+const char *sr_point_value(const sr_job_t *job, const sr_point_t *p, const char *name)
+{
+    int k = sr_key_find(name);
+    if (k >= 0)
+        return p->val[k];
+    int u = sr_job_uparam(job, name);
+    return u >= 0 && p->uval ? p->uval[u] : NULL;
+}
+
 int sr_point_command(const sr_job_t *job, const sr_point_t *p,
                      const sr_tools_t *tools, const char *outdir, int need_programs, sr_cmd_t *cmd,
                      sr_err_t *err)
 {
     const sr_series_t *s = &job->series[p->series];
     *cmd = (sr_cmd_t){0};
+    if (s->engine == SR_ENGINE_CMD)
+        return sr_command_build(job, p, tools, need_programs, cmd, err);
     if (need_programs && !tools->engine_found[s->engine])
         return sr_fail(err, SR_EXIT_USAGE, "engine %s not found (looked for %s%s); build it or set SCAL_ENGINE_DIR",
                        sr_engine_bins[s->engine], tools->engine[s->engine],
                        getenv("SCAL_ENGINE_DIR") ? "" : " and in the build tree");
     long threads = p->val[SR_K_THREADS] ? strtol(p->val[SR_K_THREADS], NULL, 10) : 1;
-    if (sr_point_fits(job, p, threads, &tools->slurm, err) != 0)
+    if (sr_point_fits(job, p, s->engine == SR_ENGINE_OMP ? SR_PLACE_THREADS : SR_PLACE_RANKS, threads,
+                      &tools->slurm, err) != 0)
         return -1;
-    if (s->engine == SR_ENGINE_MPI) {
-        const char *launcher = p->val[SR_K_LAUNCHER] ? p->val[SR_K_LAUNCHER] : "auto";
-        if (strcmp(launcher, "auto") == 0)
-            launcher = tools->slurm.in_job ? "srun" : "mpirun";
-        if (sr_push_program(cmd, launcher, need_programs, err) != 0)
-            return -1;
-        if (sr_point_hosts_fit(job, p, &tools->slurm, err) != 0)
-            return -1;
-        if (strcmp(launcher, "srun") == 0) {
-            sr_slurm_srun_args(&tools->slurm, p->workers, threads, &cmd->argv);
-            sr_srun_placement(p, &tools->slurm, threads, &cmd->argv);
-        } else {
-            sr_strv_push(&cmd->argv, "-n");
-            sr_strv_pushf(&cmd->argv, "%ld", p->workers);
-            sr_mpirun_placement(p, &tools->slurm, threads, &cmd->argv);
-        }
-        sr_strv_pushf(&cmd->env, "OMP_NUM_THREADS=%ld", threads);
-    }
+    if (s->engine == SR_ENGINE_MPI && sr_point_launcher(job, p, tools, threads, need_programs, cmd, err) != 0)
+        return -1;
     sr_strv_push(&cmd->argv, tools->engine_found[s->engine] || need_programs ? tools->engine[s->engine]
                                                                             : sr_engine_bins[s->engine]);
     sr_strv_push(&cmd->argv, sr_workload_name(s->workload));
@@ -391,18 +481,7 @@ int sr_point_command(const sr_job_t *job, const sr_point_t *p,
             sr_strv_push(&cmd->argv, (int)p->weak == k ? p->scaled : p->val[k]);
         }
     }
-    if (p->val[SR_K_ENV]) {
-        for (const char *w = p->val[SR_K_ENV]; *w; ) {
-            w += strspn(w, " \t");
-            size_t n = strcspn(w, " \t");
-            if (n) {
-                char *word = sr_xstrndup(w, n);
-                sr_strv_push(&cmd->env, word);
-                free(word);
-            }
-            w += n;
-        }
-    }
+    sr_point_env(p, cmd);
     cmd->timeout_s = p->val[SR_K_TIMEOUT] ? strtod(p->val[SR_K_TIMEOUT], NULL) : SR_DEFAULT_TIMEOUT_S;
     return 0;
 }
@@ -415,8 +494,17 @@ void sr_cmd_free(sr_cmd_t *cmd)
 
 void sr_cmd_format(const sr_cmd_t *cmd, sr_buf_t *out)
 {
+    int unsets = 0;
+    for (size_t i = 0; i < cmd->env.n; i++)
+        if (!strchr(cmd->env.v[i], '=')) {
+            sr_buf_puts(out, unsets++ ? "-u " : "env -u ");
+            sr_shell_quote(out, cmd->env.v[i]);
+            sr_buf_puts(out, " ");
+        }
     for (size_t i = 0; i < cmd->env.n; i++) {
         const char *eq = strchr(cmd->env.v[i], '=');
+        if (!eq)
+            continue;
         sr_buf_add(out, cmd->env.v[i], (size_t)(eq - cmd->env.v[i]) + 1);
         sr_shell_quote(out, eq + 1);
         sr_buf_puts(out, " ");
@@ -428,11 +516,11 @@ void sr_cmd_format(const sr_cmd_t *cmd, sr_buf_t *out)
     }
 }
 
-/* Does NAME=... in `a` set the same name as `b`? */
+/* Do `a` and `b` (NAME=... or a bare NAME) name the same variable? */
 static int sr_same_name(const char *a, const char *b)
 {
     size_t n = strcspn(b, "=");
-    return strncmp(a, b, n) == 0 && a[n] == '=';
+    return strncmp(a, b, n) == 0 && (a[n] == '=' || a[n] == '\0');
 }
 
 void sr_cmd_envp(const sr_cmd_t *cmd, sr_strv_t *envp)
@@ -449,7 +537,7 @@ void sr_cmd_envp(const sr_cmd_t *cmd, sr_strv_t *envp)
         int later = 0;   /* a later word for the same name wins */
         for (size_t j = i + 1; j < cmd->env.n && !later; j++)
             later = sr_same_name(cmd->env.v[j], cmd->env.v[i]);
-        if (!later)
+        if (!later && strchr(cmd->env.v[i], '='))   /* a bare NAME: removed */
             sr_strv_push(envp, cmd->env.v[i]);
     }
 }

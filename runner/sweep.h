@@ -23,6 +23,7 @@ typedef struct sr_point {
     sr_key_id_t weak;             /* weak scaling: the key passed as `scaled`, else SR_K_WORKERS */
     char *scaled;                 /* ... its value times the workers (val[] keeps the base) */
     const char *scaling;          /* runs.csv's "strong" or "weak:KEY" */
+    const char **uval;            /* engine = command: value per job->unames entry, or NULL */
 } sr_point_t;
 
 typedef struct sr_plan {
@@ -32,6 +33,11 @@ typedef struct sr_plan {
      * key-table order; always ends with SR_K_WORKERS. */
     sr_key_id_t sweep[SR_NKEYS];
     size_t nsweep;
+    /* ... then the user parameters with a list in some command series
+     * (indices into job->unames), before workers. */
+    size_t *usweep;
+    size_t nusweep;
+    const sr_strv_t *unames;      /* the job's user parameter names */
 } sr_plan_t;
 
 void sr_plan_build(const sr_job_t *job, sr_plan_t *plan);
@@ -56,7 +62,8 @@ void sr_tools_free(sr_tools_t *tools);
 
 typedef struct sr_cmd {
     sr_strv_t argv;   /* argv[0] is the program as found (a path) or its name */
-    sr_strv_t env;    /* NAME=VALUE set on top of scal-run's environment */
+    sr_strv_t env;    /* NAME=VALUE set on top of scal-run's environment; a bare
+                       * NAME removes it (a later entry for the name wins) */
     double timeout_s; /* 0: none */
 } sr_cmd_t;
 
@@ -73,6 +80,30 @@ int sr_point_command(const sr_job_t *job, const sr_point_t *p,
                      const sr_tools_t *tools, const char *outdir, int need_programs, sr_cmd_t *cmd,
                      sr_err_t *err);
 void sr_cmd_free(sr_cmd_t *cmd);
+
+/* The point's value of key `name`: a scalestudy key's, or a user
+ * parameter's (engine = command); NULL when it has none. */
+const char *sr_point_value(const sr_job_t *job, const sr_point_t *p, const char *name);
+
+/* Where a point's workers run, for the Slurm checks (slurm.h): threads in
+ * scal-run's own step, ranks of `threads` CPUs through a launcher, or
+ * nothing scal-run knows of. */
+typedef enum sr_place { SR_PLACE_THREADS, SR_PLACE_RANKS, SR_PLACE_NONE } sr_place_t;
+/* Inside a Slurm job, refuse a point that needs more CPUs than the job
+ * holds (status 2, naming file:line and key). */
+int sr_point_fits(const sr_job_t *job, const sr_point_t *p, sr_place_t place, long threads,
+                  const sr_slurm_t *slurm, sr_err_t *err);
+/* The launcher of a point whose workers are ranks: its `launcher` key, or
+ * under auto srun inside a Slurm job (in_job) and mpirun outside. */
+const char *sr_point_launcher_name(const sr_point_t *p, int in_job);
+/* Push the launcher of a point of p->workers ranks of `threads` threads each
+ * onto cmd: the program (found on PATH; an error when need_programs and it
+ * is missing), its options (srun: sr_slurm_srun_args and placement; mpirun:
+ * -n and placement) and OMP_NUM_THREADS = threads. Returns 0, or -1. */
+int sr_point_launcher(const sr_job_t *job, const sr_point_t *p, const sr_tools_t *tools, long threads,
+                      int need_programs, sr_cmd_t *cmd, sr_err_t *err);
+/* Push the words of the point's `env` key onto cmd->env. */
+void sr_point_env(const sr_point_t *p, sr_cmd_t *cmd);
 /* One line a user can paste into a shell: env assignments, then argv. */
 void sr_cmd_format(const sr_cmd_t *cmd, sr_buf_t *out);
 /* The full environment for the command: environ with cmd->env on top. */

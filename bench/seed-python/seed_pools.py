@@ -849,12 +849,13 @@ def pss_bytes():
 FIELDS = ("engine workload kernel pool share bind ranks threads workers nodes tasks rep wall_s task_sum_s "
           "task_min_s task_max_s speedup efficiency first_result_s setup_s checksum valid oversubscribed cpus "
           "pss_bytes matrix_bytes_per_node host version gil chunk "
-          "busy_mean_s busy_max_s steal_s nivcsw others_running noisy freq_mhz cycles instructions rank_hosts").split()
+          "busy_mean_s busy_max_s steal_s nivcsw others_running noisy freq_mhz cycles instructions rank_hosts "
+          "fom fom_unit").split()
 # scalestudy's noise monitor fields: not measured here, so unknown (empty in csv, null in json).
 MONITOR = {k: None for k in FIELDS[FIELDS.index("chunk") + 1:FIELDS.index("rank_hosts")]}
 FLOATS = {"wall_s", "task_sum_s", "task_min_s", "task_max_s", "speedup", "efficiency", "first_result_s", "setup_s"}
 STRINGS = {"engine", "workload", "kernel", "pool", "share", "bind", "cpus", "host", "version", "checksum",
-           "rank_hosts"}
+           "rank_hosts", "fom_unit"}
 
 
 def gil_enabled():
@@ -948,6 +949,7 @@ def main(argv):
             "host": socket.gethostname().split(".")[0], "version": "python-" + platform.python_version(),
             "gil": gil_enabled(), "chunk": args.chunk, **MONITOR,
             "rank_hosts": socket.gethostname().split(".")[0],
+            "fom": None, "fom_unit": "",  # no workload here has a figure of merit of its own
         }
         if args.format == "csv":
             print(",".join(FIELDS))

@@ -30,7 +30,7 @@ if [ -n "$omp" ] && [ ! -x "$omp" ]; then
     exit 2
 fi
 
-header="engine,workload,kernel,pool,share,bind,ranks,threads,workers,nodes,tasks,rep,wall_s,task_sum_s,task_min_s,task_max_s,speedup,efficiency,first_result_s,setup_s,checksum,valid,oversubscribed,cpus,pss_bytes,matrix_bytes_per_node,host,version,gil,chunk,busy_mean_s,busy_max_s,steal_s,nivcsw,others_running,noisy,freq_mhz,cycles,instructions,rank_hosts"
+header="engine,workload,kernel,pool,share,bind,ranks,threads,workers,nodes,tasks,rep,wall_s,task_sum_s,task_min_s,task_max_s,speedup,efficiency,first_result_s,setup_s,checksum,valid,oversubscribed,cpus,pss_bytes,matrix_bytes_per_node,host,version,gil,chunk,busy_mean_s,busy_max_s,steal_s,nivcsw,others_running,noisy,freq_mhz,cycles,instructions,rank_hosts,fom,fom_unit"
 
 # col FILE NAME: the values of column NAME in a csv file, one per row.
 col() {

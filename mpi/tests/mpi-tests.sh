@@ -46,6 +46,17 @@ checksums)
     same_as_serial factor --tasks 20 --base 1000001
     same_as_serial sleep --tasks 10 --mean 0.002 --sigma 0.001 --seed 4
     same_as_serial spin --tasks 300 --us 2
+    # triad: each rank's arrays are its own; every pool and rank count gives the serial
+    # checksum, every record is valid, with its GB/s
+    ref=$(serial triad --tasks 8 --bytes 48000)
+    for np in 1 2 4; do
+        for pool in map submit as-completed; do
+            run_mpi $np triad --tasks 8 --bytes 48000 --pool $pool >"$tmp/triad.csv"
+            [ "$(col checksum <"$tmp/triad.csv")" = "$ref" ] && [ "$(col valid <"$tmp/triad.csv")" = 1 ] &&
+                [ "$(col fom_unit <"$tmp/triad.csv")" = GB/s ] && ok ||
+                bad "triad np=$np pool=$pool: checksum $(col checksum <"$tmp/triad.csv") (serial $ref), valid $(col valid <"$tmp/triad.csv")"
+        done
+    done
     ;;
 hybrid)
     ref=$(serial factor --tasks 24 --base 1000001)

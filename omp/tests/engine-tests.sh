@@ -48,6 +48,13 @@ checksums-factor)
 checksums-sleep-spin)
     same_checksum_everywhere sleep --tasks 12 --mean 0.002 --sigma 0.001 --seed 5
     same_checksum_everywhere spin --tasks 200 --us 5
+    # triad: every result equals its closed form (valid), and the figure is GB/s
+    same_checksum_everywhere triad --tasks 12 --bytes 24000
+    for threads in 1 2 3; do
+        "$omp" triad --tasks 12 --bytes 24000 --threads $threads --format csv >"$tmp/triad.csv" 2>"$tmp/err"
+        by_name '$c["valid"] != 1 || $c["fom_unit"] != "GB/s" || !($c["fom"] > 0) { exit 1 }' "$tmp/triad.csv" &&
+            ok || bad "triad threads=$threads: not valid, or no GB/s figure: $(cat "$tmp/triad.csv" "$tmp/err")"
+    done
     ;;
 result-files)
     for pool in map submit as-completed; do

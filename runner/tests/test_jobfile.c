@@ -171,9 +171,9 @@ static void test_errors_name_file_line_and_key(void)
     expect_error(&fx, OK_HEAD "foo = 1\n", "5: unknown key 'foo'");
     expect_error(&fx, OK_HEAD "[s]\npool = mapp\n",
                  "6: key 'pool': bad value 'mapp' (expected map|submit|as-completed)");
-    expect_error(&fx, "[global]\nengine = cuda\n", "2: key 'engine': bad value 'cuda' (expected omp|mpi)");
+    expect_error(&fx, "[global]\nengine = cuda\n", "2: key 'engine': bad value 'cuda' (expected omp|mpi|command)");
     expect_error(&fx, "[global]\nengine = omp\nworkload = fft\n",
-                 "3: key 'workload': bad value 'fft' (expected factor|sleep|spin|paths)");
+                 "3: key 'workload': bad value 'fft' (expected factor|sleep|spin|paths|triad)");
     expect_error(&fx, OK_HEAD "[s]\nworkers = 1,0\n", "6: key 'workers': bad value '0' (expected an integer >= 1)");
     expect_error(&fx, OK_HEAD "tasks = -3\n", "5: key 'tasks': bad value '-3' (expected an integer >= 1)");
     expect_error(&fx, OK_HEAD "us = 2.5\n", "5: key 'us': bad value '2.5' (expected an integer >= 0)");
@@ -193,9 +193,9 @@ static void test_errors_name_file_line_and_key(void)
                  "7: key 'us' does not apply to workload factor (only spin)");
     expect_error(&fx, OK_HEAD "base = 7\n", "5: key 'base' in [global] applies to no series");
     expect_error(&fx, "[global]\nworkload = spin\n\n[s]\nworkers = 2\n",
-                 "5: series [s]: key 'engine' is not set (omp|mpi), here or in [global]");
+                 "5: series [s]: key 'engine' is not set (omp|mpi|command), here or in [global]");
     expect_error(&fx, "[s]\nengine = omp\nworkers = 2\n",
-                 "2: series [s]: key 'workload' is not set (factor|sleep|spin|paths), here or in [global]");
+                 "2: series [s]: key 'workload' is not set (factor|sleep|spin|paths|triad), here or in [global]");
     expect_error(&fx, "[s]\nengine = omp\nworkload = spin\n",
                  "2: series [s]: key 'workers' is not set, here or in [global]");
     expect_error(&fx, OK_HEAD "[two words]\ntasks = 1\n",

@@ -82,6 +82,29 @@ static int gone(long pid)
     return 0;
 }
 
+/* The end is seen at once (not at the next poll timeout), and wait4 says
+ * what the program and the child it waited for used. */
+static void test_wall_and_usage(void)
+{
+    sr_proc_result_t r = run_sh("sleep 0.2 & i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done; wait", 10);
+    SCAL_CHECK(r.exit_code == 0);
+    SCAL_CHECK(r.wall_s >= 0.2 && r.wall_s <= r.elapsed_s);
+    SCAL_CHECK(r.cpu_s > 0 && r.cpu_s < r.wall_s * 4);
+    SCAL_CHECK(r.maxrss_bytes > 0 && r.nivcsw >= 0);
+    if (!(r.wall_s >= 0.2 && r.wall_s <= r.elapsed_s))
+        fprintf(stderr, "  wall %g s, elapsed %g s\n", r.wall_s, r.elapsed_s);
+    sr_proc_result_free(&r);
+}
+
+static void test_stdout_keeps_its_end(void)
+{
+    /* 90 MB of output, then the figure: the start is dropped, the end kept */
+    sr_proc_result_t r = run_sh("head -c 90000000 /dev/zero | tr '\\0' 'x'; echo; echo 'rate: 7'", 60);
+    SCAL_CHECK(r.out_cut && r.out.len <= SR_STDOUT_MAX + SR_STDOUT_MAX / 4);
+    SCAL_CHECK(r.out.len >= 8 && strcmp(r.out.data + r.out.len - 8, "rate: 7\n") == 0);
+    sr_proc_result_free(&r);
+}
+
 static void test_timeout_kills_the_group(void)
 {
     char *dir = sr_test_dir("test_launch");
@@ -113,5 +136,7 @@ int main(void)
     SCAL_RUN(test_stderr_tail_is_bounded);
     SCAL_RUN(test_missing_program_exits_127);
     SCAL_RUN(test_timeout_kills_the_group);
+    SCAL_RUN(test_wall_and_usage);
+    SCAL_RUN(test_stdout_keeps_its_end);
     return SCAL_TEST_END();
 }

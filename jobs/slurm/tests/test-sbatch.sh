@@ -14,6 +14,11 @@
 #   nested   scal-run itself started by srun (a job step, as in `srun scal-run ...` or an
 #            interactive step): its own srun steps get --overlap and run, instead of waiting
 #            forever for the CPUs the enclosing step holds.
+#   command  mpi.sbatch as 1 node x 2 tasks on a study of the project's example programs
+#            (engine = command): the OpenMP one on 1 and 2 threads (OMP_NUM_THREADS), the MPI one
+#            on 1 and 2 ranks started by srun as engine = mpi starts scal-mpi; every run ok, its
+#            figure read from the program's output; wait4's CPU time known for the threads, not
+#            for srun's ranks (they are not scal-run's descendants).
 #   refuse   job files asking for more CPUs than the job holds (omp threads; mpi ranks x threads),
 #            and a missing scal-run: each job exits 2 with the message (file:line, key) in its
 #            output file, and no results folder appears.
@@ -397,6 +402,58 @@ EOF
         grep -q "srun .*--nodes=2 --ntasks-per-node=2 --distribution=cyclic" study/logs/spread.workers=4.log
 }
 
+case_command() {
+    local bld ex
+    bld=$(cd "$(dirname "$SCAL_RUN")/.." && pwd)
+    ex=$bld/examples/command
+    cat >"$work/your-program.job" <<EOF
+[global]
+engine = command
+repeat = 2
+max-repeat = 2
+warmup = 0
+timeout = 60
+points = 20000000
+expect = ^pi = 3\.14159
+
+[omp]
+command = $ex/integrate-omp {points}
+launch = threads
+bind = compact
+fom = ^rate: ([0-9.]+) Mpoints/s
+fom-unit = Mpoints/s
+fom-better = higher
+workers = 1, 2
+
+[mpi]
+command = $ex/integrate-mpi {points}
+launch = mpi
+fom = ^time: ([0-9.]+) s
+fom-unit = s
+workers = 1, 2
+EOF
+    if [ "$nodes" -gt 1 ]; then
+        submit command --nodes="$nodes" --ntasks-per-node=1 --cpus-per-task=2 "$repo/jobs/slurm/mpi.sbatch" "$work/your-program.job"
+    else
+        submit command --nodes=1 --ntasks-per-node=2 --cpus-per-task=1 "$repo/jobs/slurm/mpi.sbatch" "$work/your-program.job"
+    fi
+    check "command: the job exits 0" [ "$rc" -eq 0 ]
+    check_study your-program "$id" 4 || return 0
+    local r=$study/runs.csv log n
+    check "command: every row's figure read from the output" [ -z "$(col "$r" fom | grep -vE '^[0-9]+\.[0-9]+$')" ]
+    check "command: records of engine command" [ "$(col "$r" engine | sort -u)" = command ]
+    for log in "$study"/logs/mpi.workers=*.log; do
+        n=${log##*workers=}
+        n=${n%.log}
+        check "command: ${log##*/}: srun -n $n --cpus-per-task=1 --exact ... integrate-mpi" \
+            grep -q "^scal-run: command: OMP_NUM_THREADS=1 [^ ]*/srun -n $n --cpus-per-task=1 --exact .*/integrate-mpi " "$log"
+    done
+    check "command: the threads ran with OMP_NUM_THREADS=2, OMP_PLACES=cores" \
+        grep -q "^scal-run: command: OMP_NUM_THREADS=2 OMP_PLACES=cores OMP_PROC_BIND=close .*/integrate-omp " "$study/logs/omp.workers=2.log"
+    check "command: cpu_s known for threads, empty for srun's ranks" \
+        [ "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { print $c["series"] ($c["cpu_s"] == "" ? " empty" : " known") }' "$r" | sort -u | tr '\n' ' ')" = "mpi empty omp known " ]
+}
+
 # refused NAME WANT-REGEX: the last job exited 2, said WANT-REGEX, and ran nothing
 refused() {
     check "$1: the job exits 2" [ "$rc" -eq 2 ]
@@ -452,11 +509,11 @@ case "${1:-}" in
     *[a-z]*)
         for c in ${1//,/ }; do
             case $c in
-                threads | mpi | array | nested | refuse | nodes) ;;
+                threads | mpi | array | nested | refuse | nodes | command) ;;
                 *) echo "$prog: unknown case '$c'" >&2; exit 2 ;;
             esac
         done
         [ "${2:-}" = -v ] && v=1 || v=0
         outside "$1" "$v" ;;
-    *) echo "usage: $prog threads|mpi|array|nested|refuse|nodes[,...] [-v]" >&2; exit 2 ;;
+    *) echo "usage: $prog threads|mpi|array|nested|refuse|nodes|command[,...] [-v]" >&2; exit 2 ;;
 esac

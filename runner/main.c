@@ -1,7 +1,15 @@
 /* main.c - scal-run: job files drive sweeps of the engines into results/. */
+#include <stdio.h>
+#include <string.h>
+
+#include "scal_sys.h"
 #include "study.h"
 
 int main(int argc, char **argv)
 {
+    if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+        printf("scal-run %s\n", scal_version());
+        return 0;
+    }
     return sr_main(argc, argv);
 }

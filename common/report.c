@@ -6,6 +6,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <sched.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,7 +51,29 @@ struct scal_report {
     int workers;
     pthread_mutex_t emit_lock;
     uint64_t emitted;
+    FILE *diag;               /* where failures are explained (NULL: nowhere) */
+    char why[512];            /* the first failure, for scal_report_finish */
 };
+
+/* Explain a failure on diag, and keep the first explanation. */
+static void say(scal_report_t *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(scal_report_t *r, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (r->diag)
+        fprintf(r->diag, "%s: %s\n", r->cfg->prog, msg);
+    if (!r->why[0])
+        snprintf(r->why, sizeof r->why, "%s", msg);
+}
+
+void scal_report_set_diag(scal_report_t *r, FILE *diag)
+{
+    r->diag = diag;
+}
 
 static void report_free(scal_report_t *r)
 {
@@ -93,6 +116,7 @@ scal_report_t *scal_report_open(const scal_config_t *cfg, const scal_work_t *wor
     r->out = out;
     r->workers = tmpl->workers;
     r->checksum_stable = 1;
+    r->diag = stderr;
     pthread_mutex_init(&r->emit_lock, NULL);
     if (cfg->out_path) {
         if (scal_outfile_open(&r->outf, cfg->out_path, err, errlen) != 0)
@@ -104,6 +128,8 @@ scal_report_t *scal_report_open(const scal_config_t *cfg, const scal_work_t *wor
             goto fail;
         r->have_trace = 1;
     }
+    if (!out)
+        return r;
     if (cfg->format == SCAL_FMT_CSV)
         scal_record_csv_header(out);
     else if (cfg->format == SCAL_FMT_HUMAN)
@@ -237,7 +263,9 @@ int scal_report_rep(scal_report_t *r, int rep, const scal_rep_t *m, scal_record_
     r->last_copy = *m;
     r->last = &r->last_copy;
 
-    switch (r->cfg->format) {
+    switch (r->out ? r->cfg->format : -1) {
+    case -1:
+        break;
     case SCAL_FMT_CSV:
         scal_record_csv(r->out, rec);
         break;
@@ -255,16 +283,17 @@ int scal_report_rep(scal_report_t *r, int rep, const scal_rep_t *m, scal_record_
         fputc('\n', r->out);
     }
     if (bad)
-        fprintf(stderr, "%s: repetition %d: %" PRIu64 " of %" PRIu64 " results failed validation: %s\n",
-                r->cfg->prog, rep, bad, w->nresults, why);
-    fflush(r->out);
+        say(r, "repetition %d: %" PRIu64 " of %" PRIu64 " results failed validation: %s", rep, bad,
+            w->nresults, why);
+    if (r->out)
+        fflush(r->out);
     return rec->valid;
 }
 
 void scal_report_emit(scal_report_t *r, int rep, uint64_t task, const scal_result_t *results,
                       double t_s)
 {
-    if (r->cfg->format != SCAL_FMT_HUMAN || rep != 1)
+    if (r->cfg->format != SCAL_FMT_HUMAN || rep != 1 || !r->out)
         return;
     pthread_mutex_lock(&r->emit_lock);
     if (r->emitted == 0)
@@ -350,13 +379,19 @@ static void human_summary(scal_report_t *r)
 
 int scal_report_close(scal_report_t *r)
 {
+    return scal_report_finish(r, NULL, 0);
+}
+
+int scal_report_finish(scal_report_t *r, char *why, size_t whylen)
+{
     int ok = r->nreps > 0 && r->nvalid == r->nreps && r->checksum_stable;
     char err[512];
-    if (r->cfg->format == SCAL_FMT_HUMAN && r->nreps > 0)
+    if (r->out && r->cfg->format == SCAL_FMT_HUMAN && r->nreps > 0)
         human_summary(r);
-    fflush(r->out);
+    if (r->out)
+        fflush(r->out);
     if (!r->checksum_stable)
-        fprintf(stderr, "%s: the checksum differs between repetitions\n", r->cfg->prog);
+        say(r, "the checksum differs between repetitions");
     struct {
         int have;
         scal_outfile_t *f;
@@ -371,17 +406,19 @@ int scal_report_close(scal_report_t *r)
         }
         /* The temporary is made only now, with the result in hand. */
         if (scal_outfile_begin(files[i].f, err, sizeof err) != 0) {
-            fprintf(stderr, "%s: %s\n", r->cfg->prog, err);
+            say(r, "%s", err);
             scal_outfile_abort(files[i].f);
             ok = 0;
             continue;
         }
         files[i].write(r);
         if (scal_outfile_commit(files[i].f, err, sizeof err) != 0) {
-            fprintf(stderr, "%s: %s\n", r->cfg->prog, err);
+            say(r, "%s", err);
             ok = 0;
         }
     }
+    if (!ok && why && whylen)
+        snprintf(why, whylen, "%s", r->why[0] ? r->why : "no repetition was measured");
     pthread_mutex_destroy(&r->emit_lock);
     report_free(r);
     return ok ? 0 : 1;

@@ -45,7 +45,7 @@ typedef struct scal_rep {
 
 typedef struct scal_report scal_report_t;
 
-/* Start reporting to `out` (stdout): opens --out/--trace under temporary
+/* Start reporting to `out` (stdout; NULL: print nothing): opens --out/--trace under temporary
  * names, prints the csv header or the human banner.  Returns NULL with err
  * set if a file cannot be opened (a usage error: exit 2). */
 scal_report_t *scal_report_open(const scal_config_t *cfg, const scal_work_t *work,
@@ -68,5 +68,12 @@ void scal_report_emit(scal_report_t *r, int rep, uint64_t task, const scal_resul
  * move them into place if every repetition was valid (otherwise remove
  * them).  Frees r.  Returns the exit status: 0, or 1 if anything failed. */
 int scal_report_close(scal_report_t *r);
+
+/* The same, and when it fails, the first reason into why (if not NULL). */
+int scal_report_finish(scal_report_t *r, char *why, size_t whylen);
+
+/* Where failures are explained as "prog: reason" lines (default stderr;
+ * NULL: nowhere, scal_report_finish still returns the first). */
+void scal_report_set_diag(scal_report_t *r, FILE *diag);
 
 #endif

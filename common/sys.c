@@ -16,12 +16,8 @@
 /* Spelled out so that no literal run of the letter stands in the source. */
 #define MKSTEMP_SUFFIX "X" "X" "X" "X" "X" "X"
 
-#ifndef SCAL_VERSION
-#define SCAL_VERSION "0"
-#endif
-#ifndef SCAL_GIT
-#define SCAL_GIT "unknown"
-#endif
+/* SCAL_VERSION and SCAL_GIT, made at build time (cmake/version.cmake). */
+#include "scal_version.h"
 
 /* Value in kB of the line starting with `key` in a /proc file, or 0. */
 static uint64_t proc_kb(const char *file, const char *key)

@@ -40,7 +40,9 @@
 #include "fault.h"
 #include "share.h"
 
-#define PROG "scal-mpi"
+/* The program named in the abort messages (scal-mpi, or the library's
+ * caller: scalestudy). */
+static const char *prog_name = "scal-mpi";
 
 /* One error path: name the call, the place and MPI's own words, then end
  * every rank (a bare exit() in one rank would leave the others waiting). */
@@ -50,7 +52,8 @@ void scal_mpi_fail(const char *file, int line, const char *call, int rc)
     int len = 0, rank = -1;
     MPI_Error_string(rc, msg, &len);
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-    fprintf(stderr, "%s: rank %d: %s:%d: %s failed: %s\n", PROG, rank, file, line, call, msg);
+    fprintf(stderr, "%s: rank %d: %s:%d: %s failed: %s\n", prog_name, rank, file, line, call,
+            msg);
     scal_outfile_cleanup_all();
     MPI_Abort(MPI_COMM_WORLD, 1);
 }
@@ -60,7 +63,7 @@ void scal_mpi_die(const char *what)
 {
     int rank = -1;
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-    fprintf(stderr, "%s: rank %d: %s\n", PROG, rank, what);
+    fprintf(stderr, "%s: rank %d: %s\n", prog_name, rank, what);
     scal_outfile_cleanup_all();
     MPI_Abort(MPI_COMM_WORLD, 1);
 }
@@ -88,6 +91,7 @@ typedef struct request {
 } request_t;
 
 typedef struct engine {
+    const scal_mpi_sink_t *sink;
     const scal_config_t *cfg;
     const scal_work_t *work;
     int rank, size, T;          /* T: threads per rank */
@@ -133,9 +137,11 @@ static void pack_task(const engine_t *e, uint64_t k, entry_t *x, uint64_t *n)
     }
 }
 
-/* Store entries x[0..n-1] that reached rank 0 at `now`; with `emit`,
+/* Store entries x[0..n-1] that reached rank 0 at `now`; with `stream`,
  * stream each task once its last entry is in. */
-static void unpack(engine_t *e, const entry_t *x, uint64_t n, double now, int rep, int emit)
+static void emit(engine_t *e, int rep, uint64_t k, double t_s);
+
+static void unpack(engine_t *e, const entry_t *x, uint64_t n, double now, int rep, int stream)
 {
     for (uint64_t i = 0; i < n; i++) {
         entry_t ent;
@@ -146,15 +152,16 @@ static void unpack(engine_t *e, const entry_t *x, uint64_t n, double now, int re
         e->results[ent.index] = ent.result;
         e->log[ent.task] = ent.log;
         e->arrived[ent.task] = now;
-        if (emit && next != ent.task)
-            scal_report_emit(e->report, rep, ent.task, e->results, now);
+        if (stream && next != ent.task)
+            emit(e, rep, ent.task, now);
     }
 }
 
 /* ---- map ---- */
 
-static void map_rep(engine_t *e, double t0)
+static void map_rep(engine_t *e, int rep, double t0)
 {
+    (void)rep;
     const uint64_t W = (uint64_t)e->size * (uint64_t)e->T, K = e->chunk;
     const scal_work_t *w = e->work;
 #pragma omp parallel num_threads(e->T)
@@ -235,7 +242,17 @@ static int per_task(const engine_t *e)
 
 static int streaming(const engine_t *e, int rep)
 {
-    return e->cfg->pool == SCAL_POOL_AS_COMPLETED && e->cfg->format == SCAL_FMT_HUMAN && rep == 1;
+    return e->cfg->pool == SCAL_POOL_AS_COMPLETED && rep == 1 &&
+           (e->cfg->format == SCAL_FMT_HUMAN || e->sink->on_result);
+}
+
+/* Task k's result has reached rank 0 at t_s: the human report prints it,
+ * the caller's callback gets it. */
+static void emit(engine_t *e, int rep, uint64_t k, double t_s)
+{
+    scal_report_emit(e->report, rep, k, e->results, t_s);
+    if (e->sink->on_result)
+        e->sink->on_result(e->sink->arg, k, e->results, t_s);
 }
 
 /* Send a request carrying *count finished entries (already in buf after the
@@ -360,7 +377,7 @@ static void local_worker(engine_t *e, server_t *s, int t)
             scal_fault_task_done(&e->fault);
             e->arrived[k] = e->log[k].end_s;
             if (streaming(e, s->rep))
-                scal_report_emit(e->report, s->rep, k, e->results, e->log[k].end_s);
+                emit(e, s->rep, k, e->log[k].end_s);
             serve_hook(s);
         }
     }
@@ -435,6 +452,18 @@ static void dynamic_rep(engine_t *e, int rep, double t0)
         remote_worker(e, omp_get_thread_num(), t0);
     }
 }
+
+/* The pools, one row each (indexed by scal_pool_t): how a repetition
+ * hands out tasks, and whether the default chunk is one block per worker
+ * (else one task).  as-completed differs from submit only in streaming. */
+static const struct pool_row {
+    void (*rep)(engine_t *e, int rep, double t0);
+    int block_chunk;
+} pools[] = {
+    [SCAL_POOL_MAP] = {map_rep, 1},
+    [SCAL_POOL_SUBMIT] = {dynamic_rep, 0},
+    [SCAL_POOL_AS_COMPLETED] = {dynamic_rep, 0},
+};
 
 /* ---- setup and records ---- */
 
@@ -628,19 +657,25 @@ static int check_share(const engine_t *e, const scal_work_t *w, char *err, size_
 }
 
 /* The same verdict on every rank, and one message: the lowest rank that
- * refused prints its own (on another node, rank 0 may have no reason). */
-static int agree_or_usage_error(const engine_t *e, int ok, const char *err)
+ * refused says it (on another node, rank 0 may have no reason) where
+ * diagnostics go, and keeps it in err; the others get a pointer to it. */
+static int agree_or_usage_error(const engine_t *e, int ok, char *err, size_t errlen)
 {
     int mine = ok ? INT_MAX : e->rank, first;
     SCAL_MPI_TRY(MPI_Allreduce(&mine, &first, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD));
     if (first == INT_MAX)
         return 1;
-    if (first == e->rank)
-        fprintf(stderr, "%s: %s\n", PROG, err);
+    if (first == e->rank) {
+        if (e->sink->diag)
+            fprintf(e->sink->diag, "%s: %s\n", e->cfg->prog, err);
+    } else {
+        snprintf(err, errlen, "rank %d refused the run (its message is on its stderr or "
+                 "its caller's)", first);
+    }
     return 0;
 }
 
-/* Free what scal_mpi_main made, on every way out after the node split;
+/* Free what scal_mpi_run made, on every way out after the node split;
  * what was not made yet is zero and frees as nothing. */
 static void engine_release(engine_t *e, scal_work_t *work, MPI_Comm *node)
 {
@@ -659,58 +694,20 @@ static void engine_release(engine_t *e, scal_work_t *work, MPI_Comm *node)
     share_release(&e->share);
 }
 
-int scal_mpi_main(int argc, char **argv)
+int scal_mpi_run(const scal_config_t *cfg, int provided, scal_mpi_prepare_fn prepare,
+                 void *prepare_arg, scal_work_t *work, const scal_mpi_sink_t *sink, char *err,
+                 size_t errlen)
 {
-    int provided;
-    /* Threads inside ranks call MPI themselves (remote workers), so ask for
-     * MULTIPLE; a single-threaded run needs only FUNNELED. */
-    MPI_Init_thread(&argc, &argv, MPI_THREAD_MULTIPLE, &provided);
-    MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
-    engine_t e = {.entry_type = MPI_DATATYPE_NULL, .machine = MPI_COMM_NULL};
+    engine_t e = {.entry_type = MPI_DATATYPE_NULL, .machine = MPI_COMM_NULL, .sink = sink,
+                  .cfg = cfg};
+    prog_name = cfg->prog;
     SCAL_MPI_TRY(MPI_Comm_rank(MPI_COMM_WORLD, &e.rank));
     SCAL_MPI_TRY(MPI_Comm_size(MPI_COMM_WORLD, &e.size));
-
-    char err[1024] = "";
-    scal_config_t cfg;
-    scal_config_defaults(&cfg, PROG, "mpi");
-    /* Every rank parses the same command line and reaches the same verdict;
-     * only rank 0 speaks. */
-    FILE *quiet = e.rank == 0 ? stdout : fopen("/dev/null", "w");
-    int rc = scal_cli_parse(&cfg, argc, argv, quiet ? quiet : stdout, err, sizeof err);
-    if (quiet && quiet != stdout)
-        fclose(quiet);
-    if (rc != SCAL_CLI_OK) {
-        if (rc == SCAL_CLI_ERROR && e.rank == 0)
-            fprintf(stderr, "%s: %s\n", PROG, err);
-        MPI_Finalize();
-        return rc == SCAL_CLI_EXIT ? 0 : 2;
-    }
-    if (cfg.topology) {
-        if (e.rank == 0) {
-            scal_topo_t *topo = scal_topo_load(err, sizeof err);
-            if (topo)
-                scal_topo_print(topo, stdout);
-            else
-                fprintf(stderr, "%s: %s\n", PROG, err);
-            scal_topo_free(topo);
-        }
-        MPI_Finalize();
-        return 0;
-    }
-    /* Rank 0 checks the files (on other nodes they may not be visible),
-     * before anything is read or written. */
-    if (!agree_or_usage_error(&e, e.rank != 0 || scal_cli_check_files(&cfg, err, sizeof err) == 0,
-                              err)) {
-        MPI_Finalize();
-        return 2;
-    }
-    e.cfg = &cfg;
-    e.T = cfg.threads;
+    e.T = cfg->threads;
+    /* the same on every rank: no need to agree */
     if (e.T > 1 && provided < MPI_THREAD_MULTIPLE) {
-        if (e.rank == 0)
-            fprintf(stderr, "%s: --threads %d needs MPI_THREAD_MULTIPLE; this MPI gives level %d\n",
-                    PROG, e.T, provided);
-        MPI_Finalize();
+        snprintf(err, errlen, "%d threads per rank need MPI_THREAD_MULTIPLE; this MPI gives "
+                 "level %d", e.T, provided);
         return 2;
     }
     omp_set_dynamic(0);
@@ -718,57 +715,54 @@ int scal_mpi_main(int argc, char **argv)
     MPI_Comm node;
     setup_nodes(&e, &node);
 
-    scal_work_t work = {0};
+    *work = (scal_work_t){0};
     SCAL_MPI_TRY(MPI_Barrier(MPI_COMM_WORLD));
     double t_setup = scal_now();
-    int ok = scal_fault_init(&e.fault, e.rank, err, sizeof err) == 0;
+    int ok = scal_fault_init(&e.fault, e.rank, err, errlen) == 0;
     if (ok)
-        ok = scal_work_prepare(&work, &cfg, err, sizeof err) == 0;
+        ok = prepare(prepare_arg, work, cfg, err, errlen) == 0;
     if (ok)
-        ok = check_share(&e, &work, err, sizeof err);
-    if (!agree_or_usage_error(&e, ok, err)) {
-        engine_release(&e, &work, &node);
-        MPI_Finalize();
+        ok = check_share(&e, work, err, errlen);
+    if (!agree_or_usage_error(&e, ok, err, errlen)) {
+        engine_release(&e, work, &node);
         return 2;
     }
-    share_place(&e.share, &work, MPI_COMM_WORLD, node, e.T, &e.fault);
+    share_place(&e.share, work, MPI_COMM_WORLD, node, e.T, &e.fault);
     /* --write-graph: its path was checked before, so a failure now is a
      * failed write (disk full): exit 1. */
-    ok = !work.wl->after_fill || work.wl->after_fill(&work, e.rank == 0, err, sizeof err) == 0;
-    if (!agree_or_usage_error(&e, ok, err)) {
-        engine_release(&e, &work, &node);
-        MPI_Finalize();
+    ok = !work->wl->after_fill || work->wl->after_fill(work, e.rank == 0, err, errlen) == 0;
+    if (!agree_or_usage_error(&e, ok, err, errlen)) {
+        engine_release(&e, work, &node);
         return 1;
     }
     double setup_s = scal_now() - t_setup;
-    e.work = &work;
-    e.ntasks = work.ntasks;
+    e.work = work;
+    e.ntasks = work->ntasks;
     const uint64_t W = (uint64_t)e.size * (uint64_t)e.T;
-    e.chunk = cfg.chunk ? cfg.chunk : cfg.pool == SCAL_POOL_MAP ? (e.ntasks + W - 1) / W : 1;
+    e.chunk = cfg->chunk ? cfg->chunk : pools[cfg->pool].block_chunk ? (e.ntasks + W - 1) / W : 1;
     /* A request carries one chunk's results: at most chunk x the largest
      * task's, and never more than all of them. */
-    e.chunk_entries = e.chunk > work.nresults / work.max_task_results
-                          ? work.nresults
-                          : e.chunk * work.max_task_results;
-    if (cfg.pool != SCAL_POOL_MAP &&
+    e.chunk_entries = e.chunk > work->nresults / work->max_task_results
+                          ? work->nresults
+                          : e.chunk * work->max_task_results;
+    if (cfg->pool != SCAL_POOL_MAP &&
         e.chunk_entries > (INT_MAX - sizeof(request_t)) / sizeof(entry_t))
         scal_mpi_die("a chunk's results do not fit one message (a smaller --chunk)");
 
     SCAL_MPI_TRY(MPI_Type_contiguous((int)sizeof(entry_t), MPI_BYTE, &e.entry_type));
     SCAL_MPI_TRY(MPI_Type_commit(&e.entry_type));
-    e.results = calloc(work.nresults, sizeof *e.results);
-    e.log = calloc(work.ntasks, sizeof *e.log);
-    e.arrived = calloc(work.ntasks, sizeof *e.arrived);
+    e.results = calloc(work->nresults, sizeof *e.results);
+    e.log = calloc(work->ntasks, sizeof *e.log);
+    e.arrived = calloc(work->ntasks, sizeof *e.arrived);
     if (!e.results || !e.log || !e.arrived)
         scal_mpi_die("out of memory for the task arrays");
-    if (scal_place_init(&e.place, (scal_bind_policy_t)cfg.bind, e.T, e.node_rank * e.T,
-                        e.node_size * e.T, err, sizeof err) != 0)
+    if (scal_place_init(&e.place, (scal_bind_policy_t)cfg->bind, e.T, e.node_rank * e.T,
+                        e.node_size * e.T, err, errlen) != 0)
         scal_mpi_die(err);
-    if (cfg.report_bindings)
+    if (cfg->report_bindings)
         report_bindings(&e);
-    if (!agree_or_usage_error(&e, open_noise(&e, err, sizeof err), err)) {
-        engine_release(&e, &work, &node);
-        MPI_Finalize();
+    if (!agree_or_usage_error(&e, open_noise(&e, err, errlen), err, errlen)) {
+        engine_release(&e, work, &node);
         return 2;
     }
 
@@ -779,32 +773,32 @@ int scal_mpi_main(int argc, char **argv)
     fill_template(&e, setup_s, over, &rec);
     gather_hosts(&e, &rec);
     rec.pss_bytes = pss_sum;
-    if (over && e.rank == 0)
-        fprintf(stderr, "%s: warning: more workers than allowed CPUs on a node (oversubscribed)\n",
-                PROG);
+    if (over && e.rank == 0 && sink->diag)
+        fprintf(sink->diag,
+                "%s: warning: more workers than allowed CPUs on a node (oversubscribed)\n",
+                cfg->prog);
 
     ok = 1;
     if (e.rank == 0) {
-        e.report = scal_report_open(&cfg, &work, &rec, stdout, err, sizeof err);
+        e.report = scal_report_open(cfg, work, &rec, sink->out, err, errlen);
         ok = e.report != NULL;
+        if (ok)
+            scal_report_set_diag(e.report, sink->diag);
     }
-    if (!agree_or_usage_error(&e, ok, err)) {
-        engine_release(&e, &work, &node);
-        MPI_Finalize();
+    if (!agree_or_usage_error(&e, ok, err, errlen)) {
+        engine_release(&e, work, &node);
         return 2;
     }
 
-    for (int rep = -cfg.warmup + 1; rep <= cfg.repeat; rep++) {
-        memset(e.results, 0, work.nresults * sizeof *e.results);
+    const struct pool_row *row = &pools[cfg->pool];
+    for (int rep = -cfg->warmup + 1; rep <= cfg->repeat; rep++) {
+        memset(e.results, 0, work->nresults * sizeof *e.results);
         /* The monitor's first edge before the barrier, so that it never
          * delays rank 0's start of the clock after it. */
         scal_noise_begin(e.noise);
         SCAL_MPI_TRY(MPI_Barrier(MPI_COMM_WORLD));
         double t0 = scal_now();
-        if (cfg.pool == SCAL_POOL_MAP)
-            map_rep(&e, t0);
-        else
-            dynamic_rep(&e, rep, t0);
+        row->rep(&e, rep, t0);
         double wall = scal_now() - t0;
         scal_noise_rep_t noise;
         scal_noise_end(e.noise, &noise);
@@ -814,11 +808,85 @@ int scal_mpi_main(int argc, char **argv)
         if (rep >= 1 && e.rank == 0) {
             scal_rep_t m = {wall, e.log, e.results, e.arrived, e.noise_all, e.size};
             scal_report_rep(e.report, rep, &m, &rec);
+            if (sink->on_rep)
+                sink->on_rep(sink->arg, rep, &rec, e.log, e.results);
         }
     }
-    int status = e.rank == 0 ? scal_report_close(e.report) : 0;
+    int status = e.rank == 0 ? scal_report_finish(e.report, err, errlen) : 0;
     SCAL_MPI_TRY(MPI_Bcast(&status, 1, MPI_INT, 0, MPI_COMM_WORLD));
-    engine_release(&e, &work, &node);
+    if (status && e.rank != 0)
+        snprintf(err, errlen, "the run failed (rank 0 says why)");
+    if (sink->diag)
+        err[0] = '\0';
+    engine_release(&e, work, &node);
+    return status;
+}
+
+static int prepare_workload(void *arg, scal_work_t *w, const scal_config_t *cfg, char *err,
+                            size_t errlen)
+{
+    (void)arg;
+    return scal_work_prepare(w, cfg, err, errlen);
+}
+
+int scal_mpi_main(int argc, char **argv)
+{
+    const char *prog = "scal-mpi";
+    int provided, rank;
+    /* Threads inside ranks call MPI themselves (remote workers), so ask for
+     * MULTIPLE; a single-threaded run needs only FUNNELED. */
+    MPI_Init_thread(&argc, &argv, MPI_THREAD_MULTIPLE, &provided);
+    MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
+    SCAL_MPI_TRY(MPI_Comm_rank(MPI_COMM_WORLD, &rank));
+
+    char err[1024] = "";
+    scal_config_t cfg;
+    scal_config_defaults(&cfg, prog, "mpi");
+    /* Every rank parses the same command line and reaches the same verdict;
+     * only rank 0 speaks. */
+    FILE *quiet = rank == 0 ? stdout : fopen("/dev/null", "w");
+    int rc = scal_cli_parse(&cfg, argc, argv, quiet ? quiet : stdout, err, sizeof err);
+    if (quiet && quiet != stdout)
+        fclose(quiet);
+    if (rc != SCAL_CLI_OK) {
+        if (rc == SCAL_CLI_ERROR && rank == 0)
+            fprintf(stderr, "%s: %s\n", prog, err);
+        MPI_Finalize();
+        return rc == SCAL_CLI_EXIT ? 0 : 2;
+    }
+    if (cfg.topology) {
+        if (rank == 0) {
+            scal_topo_t *topo = scal_topo_load(err, sizeof err);
+            if (topo)
+                scal_topo_print(topo, stdout);
+            else
+                fprintf(stderr, "%s: %s\n", prog, err);
+            scal_topo_free(topo);
+        }
+        MPI_Finalize();
+        return 0;
+    }
+    /* Rank 0 checks the files (on other nodes they may not be visible),
+     * before anything is read or written. */
+    int ok = rank != 0 || scal_cli_check_files(&cfg, err, sizeof err) == 0, all;
+    SCAL_MPI_TRY(MPI_Allreduce(&ok, &all, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD));
+    if (!all) {
+        if (!ok)
+            fprintf(stderr, "%s: %s\n", prog, err);
+        MPI_Finalize();
+        return 2;
+    }
+    if (cfg.threads > 1 && provided < MPI_THREAD_MULTIPLE) {
+        if (rank == 0)
+            fprintf(stderr, "%s: --threads %d needs MPI_THREAD_MULTIPLE; this MPI gives level %d\n",
+                    prog, cfg.threads, provided);
+        MPI_Finalize();
+        return 2;
+    }
+    scal_work_t work;
+    const scal_mpi_sink_t sink = {.out = rank == 0 ? stdout : NULL, .diag = stderr};
+    int status = scal_mpi_run(&cfg, provided, prepare_workload, NULL, &work, &sink, err,
+                              sizeof err);
     MPI_Finalize();
     return status;
 }

@@ -36,6 +36,7 @@
 #include "scal_workload.h"
 
 typedef struct engine {
+    const scal_omp_sink_t *sink;
     const scal_config_t *cfg;
     const scal_work_t *work;
     scal_report_t *report;
@@ -84,18 +85,65 @@ static double gil_waited(void *arg)
     return ((gil_thread_t *)arg)->waited;
 }
 
-/* Run tasks [first, first + n) on worker `me`. */
-static void run_tasks(engine_t *e, int rep, int me, uint64_t first, uint64_t n, double t0,
-                      void *scratch, const scal_yield_t *y)
+/* Task k has ended on a streaming pool: the human report prints it, the
+ * caller's callback gets it. */
+static void emit(engine_t *e, int rep, uint64_t k)
 {
-    const int stream = e->cfg->pool == SCAL_POOL_AS_COMPLETED &&
-                       e->cfg->format == SCAL_FMT_HUMAN && rep == 1;
+    scal_report_emit(e->report, rep, k, e->results, e->log[k].end_s);
+    if (e->sink->on_result)
+        e->sink->on_result(e->sink->arg, k, e->results, e->log[k].end_s);
+}
+
+/* Run tasks [first, first + n) on worker `me`. */
+static void run_tasks(engine_t *e, int stream, int rep, int me, uint64_t first, uint64_t n,
+                      double t0, void *scratch, const scal_yield_t *y)
+{
     for (uint64_t k = first; k < first + n; k++) {
         scal_task_run_logged(e->work, k, scratch, y, e->results, e->log, t0, me);
         if (stream)
-            scal_report_emit(e->report, rep, k, e->results, e->log[k].end_s);
+            emit(e, rep, k);
     }
 }
+
+/* What one worker does in a repetition; `next` is the shared counter. */
+typedef void dispatch_fn(engine_t *e, int stream, int rep, int me, double t0, void *scratch,
+                         const scal_yield_t *y, atomic_uint_fast64_t *next);
+
+/* Static: worker me runs chunks me, me + T, me + 2T, ... */
+static void dispatch_static(engine_t *e, int stream, int rep, int me, double t0, void *scratch,
+                           const scal_yield_t *y, atomic_uint_fast64_t *next)
+{
+    (void)next;
+    const uint64_t ntasks = e->work->ntasks, chunk = e->chunk, T = (uint64_t)e->nthreads;
+    for (uint64_t c = (uint64_t)me * chunk; c < ntasks; c += T * chunk)
+        run_tasks(e, stream, rep, me, c, c + chunk <= ntasks ? chunk : ntasks - c, t0, scratch, y);
+}
+
+/* Dynamic: the next chunk from the shared counter. */
+static void dispatch_dynamic(engine_t *e, int stream, int rep, int me, double t0, void *scratch,
+                             const scal_yield_t *y, atomic_uint_fast64_t *next)
+{
+    const uint64_t ntasks = e->work->ntasks, chunk = e->chunk;
+    for (;;) {
+        uint64_t c = atomic_fetch_add_explicit(next, chunk, memory_order_relaxed);
+        if (c >= ntasks)
+            break;
+        run_tasks(e, stream, rep, me, c, c + chunk <= ntasks ? chunk : ntasks - c, t0, scratch, y);
+    }
+}
+
+/* The pools, one row each (indexed by scal_pool_t): how tasks reach the
+ * workers, whether results stream as they complete, and whether the
+ * default chunk is one block per worker (else one task). */
+static const struct pool_row {
+    dispatch_fn *dispatch;
+    int streams;
+    int block_chunk;
+} pools[] = {
+    [SCAL_POOL_MAP] = {dispatch_static, 0, 1},
+    [SCAL_POOL_SUBMIT] = {dispatch_dynamic, 0, 0},
+    [SCAL_POOL_AS_COMPLETED] = {dispatch_dynamic, 1, 0},
+};
 
 /* Lay the workload's shared data over fresh memory and fill it with the
  * threads that will search it (first touch puts pages near them).
@@ -136,8 +184,10 @@ static void *place_shared(scal_work_t *w, int T, char *err, size_t errlen)
  * the monitor's evidence. */
 static double run_rep(engine_t *e, int rep, scal_noise_rep_t *noise)
 {
-    const uint64_t ntasks = e->work->ntasks, chunk = e->chunk;
-    const int T = e->nthreads, pool = e->cfg->pool;
+    const int T = e->nthreads;
+    const struct pool_row *row = &pools[e->cfg->pool];
+    const int stream = row->streams && rep == 1 &&
+                       (e->cfg->format == SCAL_FMT_HUMAN || e->sink->on_result);
     atomic_uint_fast64_t next;
     atomic_init(&next, 0);
     double t0 = 0;
@@ -177,19 +227,8 @@ static double run_rep(engine_t *e, int rep, scal_noise_rep_t *noise)
         }
         /* the implied barrier of single publishes t0 and starts everyone */
 
-        if (ok) {
-            if (pool == SCAL_POOL_MAP) {
-                for (uint64_t c = (uint64_t)me * chunk; c < ntasks; c += (uint64_t)T * chunk)
-                    run_tasks(e, rep, me, c, c + chunk <= ntasks ? chunk : ntasks - c, t0, scratch, yp);
-            } else {
-                for (;;) {
-                    uint64_t c = atomic_fetch_add_explicit(&next, chunk, memory_order_relaxed);
-                    if (c >= ntasks)
-                        break;
-                    run_tasks(e, rep, me, c, c + chunk <= ntasks ? chunk : ntasks - c, t0, scratch, yp);
-                }
-            }
-        }
+        if (ok)
+            row->dispatch(e, stream, rep, me, t0, scratch, yp, &next);
         scal_noise_worker_end(e->noise, me, sched_getcpu());
         scal_place_note_pu(&e->place, me);
         scal_work_scratch_free(e->work, scratch);
@@ -215,10 +254,120 @@ static void fill_template(const engine_t *e, double setup_s, scal_record_t *rec)
     rec->oversubscribed = e->place.oversubscribed;
 }
 
+/* Print a warning where the caller wants diagnostics (nowhere: NULL). */
+static void warn(const scal_omp_sink_t *sink, const char *prog, const char *msg)
+{
+    if (sink->diag)
+        fprintf(sink->diag, "%s: %s\n", prog, msg);
+}
+
+int scal_omp_run(const scal_config_t *cfg, scal_work_t *work, const scal_omp_sink_t *sink,
+                 char *err, size_t errlen)
+{
+    /* One way out: every early exit frees what was made so far (e is
+     * zeroed, so its pointers free as NULL), and the status is the only
+     * difference between the exits. */
+    engine_t e = {0};
+    e.sink = sink;
+    e.cfg = cfg;
+    e.nthreads = cfg->threads;
+    double t_setup = scal_now();
+    void *shared = NULL;
+    int *pairs = NULL, gil_ok = 0, status = 2;
+    if (work->shared_bytes && !(shared = place_shared(work, e.nthreads, err, errlen)))
+        goto done;
+    /* --write-graph: its path was checked before, so a failure here is a
+     * failed write (disk full): exit 1. */
+    if (shared && work->wl->after_fill && work->wl->after_fill(work, 1, err, errlen) != 0) {
+        status = 1;
+        goto done;
+    }
+    double setup_s = scal_now() - t_setup;
+    e.work = work;
+    e.chunk = cfg->chunk;
+    if (e.chunk == 0)
+        e.chunk = pools[cfg->pool].block_chunk
+                      ? (work->ntasks + (uint64_t)e.nthreads - 1) / (uint64_t)e.nthreads
+                      : 1;
+
+    e.results = calloc(work->nresults, sizeof *e.results);
+    e.log = calloc(work->ntasks, sizeof *e.log);
+    pairs = calloc(2 * (size_t)e.nthreads, sizeof *pairs);
+    if (!e.results || !e.log || !pairs || !(gil_ok = scal_gil_init(&e.gil, cfg->switch_interval) == 0)) {
+        snprintf(err, errlen, "out of memory for %" PRIu64 " tasks", work->ntasks);
+        goto done;
+    }
+    omp_set_dynamic(0);
+    if (scal_place_init(&e.place, (scal_bind_policy_t)cfg->bind, e.nthreads, 0, e.nthreads, err,
+                        errlen) != 0) {
+        status = 1;
+        goto done;
+    }
+    if (cfg->report_bindings && sink->diag)
+        scal_place_report(&e.place, sink->diag, 0);
+    cpu_set_t cpus;
+    scal_place_cpuset(&e.place, &cpus);
+    if (!(e.noise = scal_noise_open(e.nthreads, &cpus, 0, err, errlen)))
+        goto done;
+
+    scal_record_t rec;
+    fill_template(&e, setup_s, &rec);
+    char msg[512];
+    if (rec.oversubscribed && scal_bind_format_oversub(msg, sizeof msg, e.place.topo, e.nthreads) >= 0)
+        warn(sink, cfg->prog, msg);
+    e.report = scal_report_open(cfg, work, &rec, sink->out, err, errlen);
+    if (!e.report)
+        goto done;
+    scal_report_set_diag(e.report, sink->diag);
+
+    int failed = 0;
+    for (int rep = -cfg->warmup + 1; rep <= cfg->repeat; rep++) {
+        memset(e.results, 0, work->nresults * sizeof *e.results);
+        scal_noise_rep_t noise;
+        double wall = run_rep(&e, rep, &noise);
+        if (!e.threads_ok) {
+            snprintf(err, errlen,
+                     "the OpenMP runtime did not start %d threads, or binding them failed",
+                     e.nthreads);
+            /* said now, before the summary, where diagnostics go */
+            warn(sink, cfg->prog, err);
+            failed = 1;
+            break;
+        }
+        if (rep < 1)
+            continue;
+        fill_cpus(&e, pairs, &rec);
+        rec.pss_bytes = scal_pss_bytes();
+        scal_rep_t m = {wall, e.log, e.results, NULL, &noise, 1};
+        scal_report_rep(e.report, rep, &m, &rec);
+        if (sink->on_rep)
+            sink->on_rep(sink->arg, rep, &rec, e.log, e.results);
+    }
+    /* The report says why on diag; err gets it for a caller without one. */
+    if (failed) {
+        scal_report_finish(e.report, NULL, 0);
+        status = 1;
+    } else {
+        status = scal_report_finish(e.report, err, errlen);
+    }
+    if (sink->diag)
+        err[0] = '\0';
+done:
+    scal_noise_close(e.noise);
+    if (gil_ok)
+        scal_gil_destroy(&e.gil);
+    free(e.results);
+    free(e.log);
+    free(pairs);
+    scal_big_free(shared, work->shared_bytes);
+    scal_place_free(&e.place);
+    return status;
+}
+
 int scal_omp_main(int argc, char **argv)
 {
     const char *prog = "scal-omp";
-    char err[1024];
+    char err[1024] = "";
     scal_config_t cfg;
     scal_config_defaults(&cfg, prog, "omp");
     int rc = scal_cli_parse(&cfg, argc, argv, stdout, err, sizeof err);
@@ -246,97 +395,15 @@ int scal_omp_main(int argc, char **argv)
         return 0;
     }
 
-    /* One way out: every early exit frees what was made so far (e is
-     * zeroed, so its pointers free as NULL), and the status is the only
-     * difference between the exits. */
-    engine_t e = {0};
-    e.cfg = &cfg;
-    e.nthreads = cfg.threads;
     scal_work_t work = {0};
-    double t_setup = scal_now();
-    void *shared = NULL;
-    int *pairs = NULL, gil_ok = 0, status = 2;
-    if (scal_work_prepare(&work, &cfg, err, sizeof err) != 0 ||
-        (work.shared_bytes && !(shared = place_shared(&work, e.nthreads, err, sizeof err)))) {
+    int status = 2;
+    if (scal_work_prepare(&work, &cfg, err, sizeof err) == 0) {
+        const scal_omp_sink_t sink = {.out = stdout, .diag = stderr};
+        err[0] = '\0';
+        status = scal_omp_run(&cfg, &work, &sink, err, sizeof err);
+    }
+    if (status && err[0])
         fprintf(stderr, "%s: %s\n", prog, err);
-        goto done;
-    }
-    /* --write-graph: its path was checked above, so a failure here is a
-     * failed write (disk full): exit 1. */
-    if (shared && work.wl->after_fill && work.wl->after_fill(&work, 1, err, sizeof err) != 0) {
-        fprintf(stderr, "%s: %s\n", prog, err);
-        status = 1;
-        goto done;
-    }
-    double setup_s = scal_now() - t_setup;
-    e.work = &work;
-    e.chunk = cfg.chunk;
-    if (e.chunk == 0)
-        e.chunk = cfg.pool == SCAL_POOL_MAP ? (work.ntasks + (uint64_t)e.nthreads - 1) / (uint64_t)e.nthreads : 1;
-
-    e.results = calloc(work.nresults, sizeof *e.results);
-    e.log = calloc(work.ntasks, sizeof *e.log);
-    pairs = calloc(2 * (size_t)e.nthreads, sizeof *pairs);
-    if (!e.results || !e.log || !pairs || !(gil_ok = scal_gil_init(&e.gil, cfg.switch_interval) == 0)) {
-        fprintf(stderr, "%s: out of memory for %" PRIu64 " tasks\n", prog, work.ntasks);
-        goto done;
-    }
-    omp_set_dynamic(0);
-    if (scal_place_init(&e.place, (scal_bind_policy_t)cfg.bind, e.nthreads, 0, e.nthreads, err,
-                        sizeof err) != 0) {
-        fprintf(stderr, "%s: %s\n", prog, err);
-        status = 1;
-        goto done;
-    }
-    if (cfg.report_bindings)
-        scal_place_report(&e.place, stderr, 0);
-    cpu_set_t cpus;
-    scal_place_cpuset(&e.place, &cpus);
-    if (!(e.noise = scal_noise_open(e.nthreads, &cpus, 0, err, sizeof err))) {
-        fprintf(stderr, "%s: %s\n", prog, err);
-        goto done;
-    }
-
-    scal_record_t rec;
-    fill_template(&e, setup_s, &rec);
-    if (rec.oversubscribed && scal_bind_format_oversub(err, sizeof err, e.place.topo, e.nthreads) >= 0)
-        fprintf(stderr, "%s: %s\n", prog, err);
-    e.report = scal_report_open(&cfg, &work, &rec, stdout, err, sizeof err);
-    if (!e.report) {
-        fprintf(stderr, "%s: %s\n", prog, err);
-        goto done;
-    }
-
-    int failed = 0;
-    for (int rep = -cfg.warmup + 1; rep <= cfg.repeat; rep++) {
-        memset(e.results, 0, work.nresults * sizeof *e.results);
-        scal_noise_rep_t noise;
-        double wall = run_rep(&e, rep, &noise);
-        if (!e.threads_ok) {
-            fprintf(stderr, "%s: the OpenMP runtime did not start %d threads, or binding them failed\n",
-                    prog, e.nthreads);
-            failed = 1;
-            break;
-        }
-        if (rep < 1)
-            continue;
-        fill_cpus(&e, pairs, &rec);
-        rec.pss_bytes = scal_pss_bytes();
-        scal_rep_t m = {wall, e.log, e.results, NULL, &noise, 1};
-        scal_report_rep(e.report, rep, &m, &rec);
-    }
-    status = scal_report_close(e.report);
-    if (failed)
-        status = 1;
-done:
-    scal_noise_close(e.noise);
-    if (gil_ok)
-        scal_gil_destroy(&e.gil);
     scal_work_release(&work);
-    free(e.results);
-    free(e.log);
-    free(pairs);
-    scal_big_free(shared, work.shared_bytes);
-    scal_place_free(&e.place);
     return status;
 }

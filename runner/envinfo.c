@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "build_info.h"
+#include "scal_sys.h"
 #include "launch.h"
 #include "scal_time.h"
 
@@ -94,7 +95,7 @@ void sr_envinfo(const sr_tools_t *tools, sr_buf_t *out)
     sr_cpu_model(out);
     sr_buf_puts(out, "\n");
     sr_topology(out);
-    sr_buf_printf(out, "scalestudy: %s (git %s)\n", SR_BUILD_VERSION, SR_BUILD_GIT);
+    sr_buf_printf(out, "scalestudy: %s\n", scal_version());
     sr_buf_printf(out, "compiler: %s\nbuild_type: %s\nc_flags: %s\n", SR_BUILD_COMPILER, SR_BUILD_TYPE,
                   SR_BUILD_FLAGS);
     sr_buf_puts(out, "mpirun: ");

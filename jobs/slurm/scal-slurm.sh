@@ -11,7 +11,8 @@
 # input (including a job file asking for more CPUs than the job holds).
 #
 # Knobs, all optional, from the environment sbatch passes on:
-#   SCAL_RUN            the scal-run binary (default: $SCAL_BUILD_DIR/runner/scal-run)
+#   SCAL_RUN            the scal-run binary (default: $SCAL_BUILD_DIR/runner/scal-run,
+#                       else an installed scal-run on PATH)
 #   SCAL_BUILD_DIR      the build tree (default: $SCAL_REPO/build)
 #   SCAL_REPO           the checkout (default: the directory sbatch was run from)
 #   SCAL_SRUN_CPU_BIND  srun's --cpu-bind type for MPI runs (default cores; read by scal-run)
@@ -39,6 +40,10 @@ scal_find_run() {
     local repo=${SCAL_REPO:-$PWD}
     local build=${SCAL_BUILD_DIR:-$repo/build}
     scal_run=${SCAL_RUN:-$build/runner/scal-run}
+    # No build tree here: an installed scal-run on PATH (cmake --install).
+    if [ -z "${SCAL_RUN:-}" ] && [ ! -x "$scal_run" ] && command -v scal-run >/dev/null; then
+        scal_run=$(command -v scal-run)
+    fi
     if [ ! -x "$scal_run" ]; then
         if [ -n "${SCAL_RUN:-}" ]; then
             scal_die "SCAL_RUN=$SCAL_RUN is not an executable file"

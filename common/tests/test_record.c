@@ -186,7 +186,8 @@ static void csv_and_json_agree_unknown(void)
     check_same(1);
 }
 
-/* scal_record_init leaves the nine monitor fields unknown, nothing else. */
+/* scal_record_init leaves the nine monitor fields and the figure of merit
+ * (fom; its unit is then empty) unknown, nothing else. */
 static void init_marks_monitor_unknown(void)
 {
     scal_config_t cfg;
@@ -200,12 +201,14 @@ static void init_marks_monitor_unknown(void)
     int unknown = 0;
     for (size_t i = 0; i < scal_record_nfields(); i++)
         unknown += !scal_record_format(&r, scal_record_field(i), 0, buf, sizeof buf);
-    SCAL_CHECK(unknown == 9);
+    SCAL_CHECK(unknown == 10);
+    SCAL_CHECK(isnan(r.fom));
     SCAL_CHECK(isnan(r.busy_mean_s) && isnan(r.busy_max_s) && r.noisy == -1);
     SCAL_CHECK(scal_record_field(scal_record_nfields()) == NULL);
 }
 
-/* The design's fields, then gil and chunk, then the monitor's, in order;
+/* The design's fields, then gil and chunk, then the monitor's, where the
+ * ranks ran and the figure of merit, in order;
  * names unique. */
 static void names_and_order(void)
 {
@@ -215,7 +218,7 @@ static void names_and_order(void)
         "efficiency", "first_result_s", "setup_s", "checksum", "valid", "oversubscribed", "cpus",
         "pss_bytes", "matrix_bytes_per_node", "host", "version", "gil", "chunk", "busy_mean_s",
         "busy_max_s", "steal_s", "nivcsw", "others_running", "noisy", "freq_mhz", "cycles",
-        "instructions", "rank_hosts"};
+        "instructions", "rank_hosts", "fom", "fom_unit"};
     size_t n = sizeof want / sizeof want[0];
     SCAL_CHECK_EQ_U64(scal_record_nfields(), n);
     for (size_t i = 0; i < n && i < scal_record_nfields(); i++)

@@ -12,7 +12,8 @@
 #
 # Environment: SCAL_OMP, SCAL_MPI (default build/omp/scal-omp, build/mpi/scal-mpi), MPIEXEC
 # (mpirun), PAIRS (200 pairs), GRAPHS_DIR (a temporary directory, removed after), BITSET_MAX
-# (bitset storage while it needs at most this many bytes: 1.1 GB, i.e. scale 16 and below).
+# (bitset storage while it needs at most this many bytes: 1.1 GB, i.e. scale 16 and below),
+# STORAGES (the storages to run, e.g. "sparse": instead of every one that fits).
 # Needs python3-igraph (and numpy, to read scale-20 files in reasonable time). As root, Open
 # MPI needs OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1, and on a machine with fewer
 # cores than ranks OMPI_MCA_rmaps_base_oversubscribe=1.
@@ -46,6 +47,7 @@ if [ -n "${GRAPHS_DIR:-}" ]; then
 else
     dir=$(mktemp -d)
     trap 'rm -rf "$dir"' EXIT
+    trap 'exit 143' TERM INT HUP
 fi
 H=1000000
 runs=0 failed=0
@@ -95,6 +97,7 @@ for s in "${scales[@]}"; do
     storages=(sparse)
     # bitset: m rows and m columns of m bits
     [ $((m / 64 * m * 2 * 8)) -le "$bitset_max" ] && storages+=(bitset)
+    [ -z "${STORAGES:-}" ] || read -r -a storages <<<"$STORAGES"
     for source in generated read; do
         if [ $source = generated ]; then graph=("${gen[@]}"); else graph=(--graph "$el" --seed 1); fi
         for storage in "${storages[@]}"; do

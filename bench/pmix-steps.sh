@@ -37,7 +37,7 @@ inside=0
 settings=("$@")
 [ ${#settings[@]} -gt 0 ] || settings=(SLURM_PMIX_DIRECT_CONN=false default)
 for s in "${settings[@]}"; do
-    [ "$s" = default ] || [[ "$s" =~ ^[A-Z_]+=[^+]*(\+[A-Z_]+=[^+]*)*$ ]] ||
+    [ "$s" = default ] || [[ "$s" =~ ^[A-Za-z_][A-Za-z0-9_]*=[^+]*(\+[A-Za-z_][A-Za-z0-9_]*=[^+]*)*$ ]] ||
         { echo "pmix-steps.sh: setting '$s' is neither 'default' nor VAR=VALUE[+VAR=VALUE]" >&2; exit 2; }
 done
 export SCAL_MPI=${SCAL_MPI:-$repo/build/mpi/scal-mpi}

@@ -9,7 +9,11 @@
  * row is then sorted and its repeats merged in parallel, and the rows are
  * packed down.  The storage is filled from those lists in two phases of
  * disjoint parts (rows, then columns), as the bitset storage is, so that
- * threads or the ranks of a node fill one shared block together. */
+ * threads or the ranks of a node fill one shared block together.  A
+ * Kronecker graph skips the lists: the same count, place, sort and merge
+ * run in the storage itself, phase by phase, each part drawing its own
+ * blocks (scal_kron_fill), so that the fillers of one block draw every edge
+ * once between them. */
 #include <inttypes.h>
 #include <omp.h>
 #include <stdint.h>
@@ -400,4 +404,141 @@ scal_adj_t *scal_adj_kron(const scal_kron_t *k, char *err, size_t errlen)
         return NULL;
     scal_edge_source_t es = scal_kron_source(k);
     return scal_adj_build(UINT64_C(1) << k->scale, &es, err, errlen);
+}
+
+/* --- Kronecker graphs built straight into sparse storage --- */
+
+uint64_t scal_kron_arcs_bound(const scal_kron_t *k)
+{
+    return 2 * (k->edge_factor << k->scale);
+}
+
+int scal_kron_fills_storage(const scal_kron_t *k)
+{
+    uint64_t m = UINT64_C(1) << k->scale;
+    return scal_kron_arcs_bound(k) <= m * (m - 1);
+}
+
+/* [lo, hi): part `part` of `nparts` of [0, n). */
+static void slice(uint64_t n, uint64_t part, uint64_t nparts, uint64_t *lo, uint64_t *hi)
+{
+    *lo = (uint64_t)((unsigned __int128)n * part / nparts);
+    *hi = (uint64_t)((unsigned __int128)n * (part + 1) / nparts);
+}
+
+/* Draw this part's blocks of edges: count each arc u -> v (u != v) at
+ * out_start[u + 1] (count), or place v at row u's cursor in_start[u] of the
+ * scratch array in[] (the columns' room, free until the last phase). */
+static int kron_draw_slice(const scal_graph_t *g, const scal_kron_t *k, uint64_t part,
+                           uint64_t nparts, int count, char *err, size_t errlen)
+{
+    scal_edge_source_t es = scal_kron_source(k);
+    uint64_t b0, b1;
+    slice(es.blocks, part, nparts, &b0, &b1);
+    if (b0 == b1)
+        return 0;
+    uint32_t *src = malloc(es.max_arcs * sizeof *src), *dst = malloc(es.max_arcs * sizeof *dst);
+    if (!src || !dst) {
+        free(src);
+        free(dst);
+        return scal_errf(err, errlen, "out of memory for a block of %zu arcs", es.max_arcs);
+    }
+    for (uint64_t b = b0; b < b1; b++) {
+        size_t n = kron_block(k, b, src, dst);
+        for (size_t i = 0; i < n; i++) {
+            uint32_t u = src[i], v = dst[i];
+            if (u == v)
+                continue;
+            if (count)
+                __atomic_fetch_add(&g->out_start[u + 1], 1, __ATOMIC_RELAXED);
+            else
+                g->in[__atomic_fetch_add(&g->in_start[u], 1, __ATOMIC_RELAXED)] = v;
+        }
+    }
+    free(src);
+    free(dst);
+    return 0;
+}
+
+/* Phases (rows and blocks split evenly among the parts; "part 0" phases are
+ * short sequential scans of the offsets):
+ *   0  zero this part's degree counters out_start[r0 + 1 .. r1 + 1)
+ *   1  draw this part's blocks, counting out-degrees (repeats included)
+ *   2  part 0: counts to row offsets in out_start, copied to in_start as
+ *      the rows' cursors
+ *   3  draw the blocks again, placing each arc at its row's cursor in in[]
+ *   4  sort and merge this part's rows in in[]; in_start[i] = row i's
+ *      length without repeats
+ *   5  part 0: those lengths to offsets in in_start (in_start[m] = arcs)
+ *   6  move this part's rows to their final place in out[], and their
+ *      offsets to out_start
+ *   7  the columns, from the rows (scal_graph_fill_cols) */
+int scal_kron_fill(const scal_graph_t *g, const scal_kron_t *k, int phase, uint64_t part,
+                   uint64_t nparts, char *err, size_t errlen)
+{
+    const uint64_t m = g->m;
+    if (g->kernel != SCAL_KERNEL_SPARSE || m != UINT64_C(1) << k->scale ||
+        g->arcs != scal_kron_arcs_bound(k) || nparts < 1 || part >= nparts)
+        return scal_errf(err, errlen, "Kronecker fill: part %" PRIu64 " of %" PRIu64
+                         " on storage not laid out for scale %u (sparse, %" PRIu64 " arcs)",
+                         part, nparts, k->scale, scal_kron_arcs_bound(k));
+    uint64_t r0, r1;
+    slice(m, part, nparts, &r0, &r1);
+    uint64_t *out_start = g->out_start, *in_start = g->in_start;
+    switch (phase) {
+    case 0:
+        memset(out_start + r0 + 1, 0, (size_t)(r1 - r0) * sizeof *out_start);
+        if (part == 0)
+            out_start[0] = 0;
+        return 0;
+    case 1:
+    case 3:
+        return kron_draw_slice(g, k, part, nparts, phase == 1, err, errlen);
+    case 2:
+        if (part == 0) {
+            for (uint64_t i = 0; i < m; i++)
+                out_start[i + 1] += out_start[i];
+            memcpy(in_start, out_start, (size_t)(m + 1) * sizeof *in_start);
+        }
+        return 0;
+    case 4:
+        for (uint64_t i = r0; i < r1; i++) {
+            uint32_t *row = g->in + out_start[i];
+            size_t n = (size_t)(out_start[i + 1] - out_start[i]), u = 0;
+            sort_ids(row, n);
+            for (size_t j = 0; j < n; j++)
+                if (j == 0 || row[j] != row[j - 1])
+                    row[u++] = row[j];
+            in_start[i] = u;
+        }
+        return 0;
+    case 5:
+        if (part == 0) {
+            uint64_t sum = 0;
+            for (uint64_t i = 0; i < m; i++) {
+                uint64_t d = in_start[i];
+                in_start[i] = sum;
+                sum += d;
+            }
+            in_start[m] = sum;
+        }
+        return 0;
+    case 6:
+        for (uint64_t i = r0; i < r1; i++) {
+            uint64_t raw = out_start[i];
+            memcpy(g->out + in_start[i], g->in + raw,
+                   (size_t)(in_start[i + 1] - in_start[i]) * sizeof *g->out);
+            out_start[i] = in_start[i];
+        }
+        if (part == nparts - 1)
+            out_start[m] = in_start[m];
+        return 0;
+    case 7: {
+        scal_graph_t held = *g;
+        held.arcs = out_start[m];
+        return scal_graph_sparse_fill_cols(&held, r0, r1, err, errlen);
+    }
+    default:
+        return scal_errf(err, errlen, "Kronecker fill: no phase %d", phase);
+    }
 }

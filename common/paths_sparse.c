@@ -65,7 +65,9 @@ static void side_start(struct side *x, const scal_graph_t *g, uint64_t *seen, ui
     x->head = 0;
     x->tail = 1;
     x->edges_front = degree(x->away_start, root);
-    x->edges_left = g->arcs - x->edges_front;
+    /* the arcs held, from the data itself (g->arcs may be only the room:
+     * scal_kron_fill) */
+    x->edges_left = g->out_start[g->m] - x->edges_front;
 }
 
 /* Clear what x set in its seen bitmap: by its queue while that is shorter

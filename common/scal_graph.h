@@ -258,6 +258,29 @@ void scal_kron_edge(const scal_kron_t *k, uint64_t e, uint32_t *u, uint32_t *v);
 /* Adjacency lists of the Kronecker graph.  NULL as scal_adj_build(). */
 scal_adj_t *scal_adj_kron(const scal_kron_t *k, char *err, size_t errlen);
 
+/* The Kronecker graph built straight into sparse storage by the workers
+ * that will share it, with no adjacency lists, so that a node (its ranks
+ * over a shared window, or its threads) draws every edge once between them:
+ * SCAL_KRON_FILL_PHASES phases; in each, parts 0..nparts-1 may run in
+ * parallel and every part must end before the next phase starts.  Each part
+ * draws its own slice of the edge blocks (to count, then to place) and
+ * sorts and merges its own slice of rows.  The storage is laid out by
+ * scal_graph_sparse_view() for scal_kron_arcs_bound() arcs (every edge
+ * drawn, both ways); self loops and repeats go, so once filled it holds
+ * fewer: exactly scal_adj_kron()'s lists, whatever nparts, their number in
+ * out_start[m] (= in_start[m]; put it in g->arcs then).  Of the room for
+ * arcs not held, out[]'s is never written, in[]'s only for repeats.
+ * scal_kron_fills_storage(): 0 when the bound exceeds m (m - 1) arcs (tiny
+ * scales with large edge factors), which must go through scal_adj_kron(). */
+#define SCAL_KRON_FILL_PHASES 8
+uint64_t scal_kron_arcs_bound(const scal_kron_t *k);
+int scal_kron_fills_storage(const scal_kron_t *k);
+/* One part of one phase.  g: the view laid out as above (g->arcs the
+ * bound).  Returns 0, or -1 when the storage is not that layout or memory
+ * for a block of edges runs out. */
+int scal_kron_fill(const scal_graph_t *g, const scal_kron_t *k, int phase, uint64_t part,
+                   uint64_t nparts, char *err, size_t errlen);
+
 /* Graph files.  scal_graph_read() reads FILE in `format`:
  *   mtx   Matrix Market (scal_mm_read);
  *   snap  SNAP-style edge list: "u v" per line (0-based, blanks or tabs

@@ -4,8 +4,10 @@
  * The graph (generated uniform from (nodes, fraction, seed) or Kronecker
  * from (scale, edge factor, seed), or read from a Matrix Market or edge-list
  * file) is the workload's shared data, in bitset or sparse storage: the engine places it (heap for
- * threads; per node, per rank or per task for ranks) and fills it in two
- * parallel phases, rows then columns (scal_graph.h).  A task answers one
+ * threads; per node, per rank or per task for ranks) and fills it in
+ * parallel phases: rows, then columns (scal_graph.h); a Kronecker graph in
+ * sparse storage is drawn straight into it by the same parts, so that no
+ * process draws the whole graph alone (scal_kron_fill).  A task answers one
  * pair, or with --group every pair of one source by a single search.  Each
  * worker keeps its own search scratch.  Validation is untimed: every answer
  * is range-checked and d == 1 checked against the edge, and a sample of pairs
@@ -32,6 +34,7 @@ typedef struct paths_state {
                              * the Kronecker generator, or the uniform one for
                              * sparse storage (NULL: rows come from the generator) */
     scal_kron_t kron;
+    int kron_fill;          /* sparse Kronecker drawn into the storage (no lists) */
     scal_adj_t rows_view;   /* sparse, after the fill: the storage's rows as lists */
     scal_adj_t *ref;        /* the validation reference, built on first use */
     scal_pair_t *pairs;
@@ -120,13 +123,10 @@ static int paths_prepare(scal_work_t *w, char *err, size_t errlen)
             return -1;
         s->m = s->lists->m;
     } else if (c->generator == SCAL_GEN_KRON) {
-        if (scal_kron_check(&s->kron, err, errlen) != 0 ||
-            lists_fit(UINT32_C(1) << c->scale,
-                      2.0 * (double)c->edge_factor * (double)(UINT64_C(1) << c->scale), err,
-                      errlen) != 0 ||
-            !(s->lists = scal_adj_kron(&s->kron, err, errlen)))
+        if (scal_kron_check(&s->kron, err, errlen) != 0)
             return -1;
-        s->m = s->lists->m;
+        s->m = UINT32_C(1) << c->scale;
+        expected_arcs = (double)scal_kron_arcs_bound(&s->kron);
     } else {
         if (scal_graph_check_p(c->fraction, err, errlen) != 0)
             return -1;
@@ -141,13 +141,24 @@ static int paths_prepare(scal_work_t *w, char *err, size_t errlen)
         s->kernel = SCAL_KERNEL_SPARSE;
     else
         s->kernel = scal_storage_auto(s->m, s->lists ? s->lists->edges : (uint64_t)expected_arcs);
-    if (s->kernel == SCAL_KERNEL_SPARSE && !s->lists &&
+    /* Kronecker: drawn into sparse storage by the parts that fill it; else
+     * (bitset storage, tiny scales) its lists first. */
+    s->kron_fill = !c->graph_file && c->generator == SCAL_GEN_KRON &&
+                   s->kernel == SCAL_KERNEL_SPARSE && scal_kron_fills_storage(&s->kron);
+    if (!c->graph_file && c->generator == SCAL_GEN_KRON && !s->kron_fill &&
+        (lists_fit(s->m, expected_arcs, err, errlen) != 0 ||
+         !(s->lists = scal_adj_kron(&s->kron, err, errlen))))
+        return -1;
+    if (s->kernel == SCAL_KERNEL_SPARSE && !s->lists && !s->kron_fill &&
         (lists_fit(s->m, expected_arcs, err, errlen) != 0 ||
          !(s->lists = scal_adj_generate(s->m, c->fraction, c->seed, err, errlen))))
         return -1;
     size_t bytes;
+    uint64_t arcs = s->kron_fill ? scal_kron_arcs_bound(&s->kron)
+                    : s->lists   ? s->lists->edges
+                                 : 0;
     if (s->kernel == SCAL_KERNEL_SPARSE
-            ? scal_graph_sparse_bytes(s->m, s->lists->edges, &bytes, err, errlen) != 0
+            ? scal_graph_sparse_bytes(s->m, arcs, &bytes, err, errlen) != 0
             : scal_graph_bytes(s->m, s->kernel, &bytes, err, errlen) != 0)
         return -1;
     if (c->pairs_file) {
@@ -164,8 +175,8 @@ static int paths_prepare(scal_work_t *w, char *err, size_t errlen)
     if (c->group && group_by_source(s, w, err, errlen) != 0)
         return -1;
     if (s->kernel == SCAL_KERNEL_SPARSE)
-        snprintf(s->what, sizeof s->what, "graph storage (sparse, M = %u, %" PRIu64 " arcs)",
-                 s->m, s->lists->edges);
+        snprintf(s->what, sizeof s->what, "graph storage (sparse, M = %u, %s%" PRIu64 " arcs)",
+                 s->m, s->kron_fill ? "room for " : "", arcs);
     else
         snprintf(s->what, sizeof s->what, "graph storage (%s, M = %u)",
                  scal_kernel_name(s->kernel), s->m);
@@ -179,8 +190,10 @@ static int paths_attach(scal_work_t *w, void *mem, char *err, size_t errlen)
 {
     paths_state_t *s = w->state;
     if (s->kernel == SCAL_KERNEL_SPARSE)
-        return scal_graph_sparse_view(&s->g, mem, w->shared_bytes, s->m, s->lists->edges, err,
-                                      errlen);
+        return scal_graph_sparse_view(&s->g, mem, w->shared_bytes, s->m,
+                                      s->kron_fill ? scal_kron_arcs_bound(&s->kron)
+                                                   : s->lists->edges,
+                                      err, errlen);
     return scal_graph_view(&s->g, mem, w->shared_bytes, s->m, s->kernel, err, errlen);
 }
 
@@ -189,8 +202,14 @@ static int paths_fill(scal_work_t *w, int phase, int part, int nparts, char *err
     paths_state_t *s = w->state;
     uint64_t lo = (uint64_t)s->m * (uint64_t)part / (uint64_t)nparts;
     uint64_t hi = (uint64_t)s->m * (uint64_t)(part + 1) / (uint64_t)nparts;
-    if (phase == 1)
+    if (s->kron_fill)
+        return scal_kron_fill(&s->g, &s->kron, phase, (uint64_t)part, (uint64_t)nparts, err,
+                              errlen);
+    /* rows in the first phase, columns in the last */
+    if (phase == w->wl->fill_phases - 1)
         return scal_graph_fill_cols(&s->g, lo, hi, err, errlen);
+    if (phase != 0)
+        return 0;
     int64_t edges = s->lists
                         ? scal_graph_fill_adj(&s->g, s->lists, lo, hi, err, errlen)
                         : scal_graph_fill_random(&s->g, w->cfg->fraction, w->cfg->seed, lo, hi,
@@ -200,11 +219,16 @@ static int paths_fill(scal_work_t *w, int phase, int part, int nparts, char *err
 
 /* Sparse storage holds every arc in its rows: once filled, the lists it was
  * filled from go (a scale-22 Kronecker graph's are half a gigabyte per
- * process), and validation walks the storage's rows (CSR) instead. */
+ * process), and validation walks the storage's rows (CSR) instead.  A
+ * Kronecker graph drawn into it holds fewer arcs than it has room for: its
+ * count is read back from the data (a per-task worker's data arrives with
+ * each chunk, later: the search reads the count from the data itself). */
 static void drop_lists(paths_state_t *s)
 {
-    if (s->kernel != SCAL_KERNEL_SPARSE || !s->lists)
+    if (s->kernel != SCAL_KERNEL_SPARSE)
         return;
+    if (s->kron_fill && s->g.out_start[s->m] <= s->g.arcs)
+        s->g.arcs = s->g.out_start[s->m];
     scal_adj_free(s->lists);
     s->lists = NULL;
     s->rows_view = (scal_adj_t){s->g.m, s->g.arcs, s->g.out_start, s->g.out};
@@ -375,7 +399,7 @@ const scal_workload_t scal_workload_paths = {
     .scratch_new = paths_scratch_new,
     .scratch_free = paths_scratch_free,
     .attach = paths_attach,
-    .fill_phases = 2,
+    .fill_phases = SCAL_KRON_FILL_PHASES,
     .fill = paths_fill,
     .after_fill = paths_after_fill,
     .validate = paths_validate,

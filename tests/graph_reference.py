@@ -22,14 +22,25 @@ except ImportError:
 def main():
     graph_path, out_path, h = sys.argv[1], sys.argv[2], int(sys.argv[3])
     m = None
-    edges = []
+    data = []
     with open(graph_path) as f:
         for line in f:
             if line.startswith("# Nodes:"):
                 m = int(line.split()[2])
             elif line.strip() and not line.startswith("#"):
-                u, v = line.split()
-                edges.append((int(u), int(v)))
+                data.append(line)
+                break
+        # the rest in one piece: millions of arcs at scale 20 (numpy, when
+        # there, parses them without a Python object per id)
+        data.append(f.read())
+    text = "".join(data)
+    try:
+        import numpy
+        ids = numpy.fromstring(text, dtype=numpy.int64, sep=" ")
+        edges = ids.reshape(-1, 2).tolist()
+    except ImportError:
+        ids = [int(x) for x in text.split()]
+        edges = list(zip(ids[0::2], ids[1::2]))
     if m is None:
         m = 1 + max(max(e) for e in edges)
     g = igraph.Graph(n=m, edges=edges, directed=True)
@@ -40,11 +51,13 @@ def main():
             s, t, d = (int(x) for x in line.split(","))
             rows.append((s, t, d))
     sources = sorted({s for s, _, _ in rows})
+    targets = sorted({t for _, t, _ in rows})
     index = {s: i for i, s in enumerate(sources)}
-    dist = g.distances(source=sources, mode="out")
+    column = {t: i for i, t in enumerate(targets)}
+    dist = g.distances(source=sources, target=targets, mode="out")
     bad = 0
     for s, t, d in rows:
-        ref = dist[index[s]][t]
+        ref = dist[index[s]][column[t]]
         ref = -1 if ref == float("inf") or ref > h else int(ref)
         if ref != d:
             bad += 1

@@ -269,6 +269,67 @@ static void test_kron_generator(void)
     SCAL_CHECK(scal_kron_check(&k, err, sizeof err) == -1 && strstr(err, "scale 31"));
 }
 
+/* A Kronecker graph drawn straight into sparse storage (scal_kron_fill) is
+ * scal_adj_kron()'s, rows and columns, for any number of parts, run one
+ * after another or as threads; memory poisoned first. */
+static void test_kron_fill_matches_lists(void)
+{
+    const scal_kron_t ks[] = {{9, 16, 3}, {12, 8, 77}, {6, 16, 1}};
+    for (size_t ki = 0; ki < sizeof ks / sizeof ks[0]; ki++) {
+        const scal_kron_t *k = &ks[ki];
+        SCAL_CHECK(scal_kron_fills_storage(k));
+        char err[256];
+        scal_adj_t *a = scal_adj_kron(k, err, sizeof err);
+        scal_graph_t ref;
+        void *mref = sparse_from_adj(&ref, a, 1);
+        uint64_t m = a->m, bound = scal_kron_arcs_bound(k);
+        size_t bytes;
+        SCAL_CHECK(scal_graph_sparse_bytes(m, bound, &bytes, err, sizeof err) == 0);
+        for (int parts = 1; parts <= 7; parts += 2) {
+            for (int threaded = 0; threaded <= 1; threaded++) {
+                void *mem = aligned_alloc(64, (bytes + 63) / 64 * 64);
+                scal_graph_t g;
+                SCAL_CHECK(mem && scal_graph_sparse_view(&g, mem, bytes, m, bound, err,
+                                                         sizeof err) == 0);
+                memset(mem, 0xa5, bytes);
+                int failed = 0;
+                for (int phase = 0; phase < SCAL_KRON_FILL_PHASES; phase++) {
+                    if (threaded) {
+#pragma omp parallel num_threads(parts) reduction(| : failed)
+                        failed |= scal_kron_fill(&g, k, phase, (uint64_t)omp_get_thread_num(),
+                                                 (uint64_t)omp_get_num_threads(), NULL, 0) != 0;
+                    } else {
+                        for (int p = 0; p < parts; p++)
+                            failed |= scal_kron_fill(&g, k, phase, (uint64_t)p, (uint64_t)parts,
+                                                     NULL, 0) != 0;
+                    }
+                }
+                SCAL_CHECK(!failed);
+                SCAL_CHECK_EQ_U64(g.out_start[m], a->edges);
+                SCAL_CHECK_EQ_U64(g.in_start[m], a->edges);
+                int same = !failed &&
+                           memcmp(g.out_start, ref.out_start, (m + 1) * sizeof *g.out_start) == 0 &&
+                           memcmp(g.in_start, ref.in_start, (m + 1) * sizeof *g.in_start) == 0 &&
+                           memcmp(g.out, ref.out, a->edges * sizeof *g.out) == 0 &&
+                           memcmp(g.in, ref.in, a->edges * sizeof *g.in) == 0;
+                SCAL_CHECK(same);
+                if (!same)
+                    fprintf(stderr, "  scale %u, %d parts%s: storage differs\n", k->scale, parts,
+                            threaded ? " (threads)" : "");
+                free(mem);
+            }
+        }
+        /* storage not laid out for it, or no such part */
+        SCAL_CHECK(scal_kron_fill(&ref, k, 0, 0, 1, err, sizeof err) == -1 &&
+                   strstr(err, "not laid out"));
+        free(mref);
+        scal_adj_free(a);
+    }
+    /* the bound exceeds what a tiny graph can hold: lists instead */
+    scal_kron_t tiny = {3, 16, 1};
+    SCAL_CHECK(!scal_kron_fills_storage(&tiny));
+}
+
 static scal_adj_t *read_text(const char *name, const char *text, char *err, size_t errlen)
 {
     char path[300];
@@ -373,6 +434,7 @@ int main(void)
     SCAL_RUN(test_chain);
     SCAL_RUN(test_builder_matches_sorting);
     SCAL_RUN(test_kron_generator);
+    SCAL_RUN(test_kron_fill_matches_lists);
     SCAL_RUN(test_edge_lists_read);
     SCAL_RUN(test_bad_edge_lists_refused);
     SCAL_RUN(test_edge_list_round_trip);

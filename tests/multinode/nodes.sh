@@ -37,7 +37,8 @@ readonly SHM_SIZE=${SCAL_NODES_SHM_SIZE:-1g}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SELF="$HERE/$(basename "${BASH_SOURCE[0]}")"
 readonly HERE SELF
-# The process helpers (alive, start_time, kill_tree, stop_pid) are slurm-local.sh's.
+# The process helpers (alive, start_time, kill_tree, stop_pid) and the guarded run (guard_on,
+# guard_run: `run`'s clean-up) are slurm-local.sh's.
 # shellcheck source=jobs/slurm/tests/slurm-local.sh
 source "$HERE/../../jobs/slurm/tests/slurm-local.sh"
 # shellcheck disable=SC2034  # log and die of slurm-local.sh print it
@@ -201,7 +202,7 @@ cmd_nodes_exec() {
 cmd_nodes_check() {
     nodes_paths "${1:-}"
     [ -f "$D/$NODES_MARKER" ] || die "'$D' is not a started nodes.sh dir"
-    local n k got bad=0 other
+    local n k got bad=0
     n=$(cat "$D/nnodes")
     for ((k = 1; k <= n; k++)); do
         # hostname, what is in its /dev/shm after a touch, every address its names resolve to
@@ -256,37 +257,12 @@ cmd_nodes_run() {
     nodes_paths "$dir"
     local envlines
     envlines=$(cmd_nodes_start "$D" "$n") || exit $?
-    local cmd_pid="" rc=0 stopped=0
-    nodes_cleanup() {
-        [ "$stopped" = 1 ] && return 0
-        stopped=1
-        if [ -n "$cmd_pid" ] && [ -d "/proc/$cmd_pid" ]; then
-            kill_tree "$cmd_pid" TERM
-            wait "$cmd_pid" 2>/dev/null || true
-        fi
-        (cmd_nodes_stop "$D") || log "warning: stop failed for $D"
-    }
-    nodes_signal() {
-        log "caught SIG$1; stopping"
-        trap - INT TERM HUP
-        nodes_cleanup
-        exit "$2"
-    }
-    trap nodes_cleanup EXIT
-    trap 'nodes_signal INT 130' INT
-    trap 'nodes_signal TERM 143' TERM
-    trap 'nodes_signal HUP 129' HUP
+    guard_on cmd_nodes_stop "$D"
     local token
     token=$(head -n 1 "$D/$NODES_MARKER")
     (setsid "$SELF" __watchdog "$D" $$ "$(cat /proc/$$/comm)" "$token" </dev/null >/dev/null 2>&1 &)
     eval "$envlines"
-    ("$SELF" __head "$D" "$@") <&0 &
-    cmd_pid=$!
-    wait "$cmd_pid" || rc=$?
-    cmd_pid=""
-    nodes_cleanup
-    trap - EXIT
-    exit "$rc"
+    guard_run "" "$SELF" __head "$D" "$@"
 }
 
 cmd_nodes_watchdog() {

@@ -760,6 +760,53 @@ kill_tree() {
     kill -"$sig" "$pid" 2>/dev/null || true
 }
 
+# Guarded runs, the one owner of `run`'s clean-up (here and in tests/multinode/nodes.sh):
+# guard_on STOP... arms traps so that however this shell ends (EXIT, or INT, TERM, HUP: exit
+# 130, 143, 129) the command guard_run started is stopped with its process tree, then STOP...
+# runs, once, in a subshell (it may die). guard_run PIDFILE CMD... runs CMD in the background,
+# so that a signal to this shell interrupts `wait` and reaches the trap at once (stdin passed
+# through explicitly: a background job would otherwise get /dev/null), writes its pid and start
+# time to PIDFILE (if not empty), waits, cleans up and exits with CMD's status.
+guard_on() {
+    GUARD_STOP=("$@")
+    GUARD_PID=""
+    GUARD_DONE=0
+    trap guard_cleanup EXIT
+    trap 'guard_signal INT 130' INT
+    trap 'guard_signal TERM 143' TERM
+    trap 'guard_signal HUP 129' HUP
+}
+
+guard_cleanup() {
+    [ "$GUARD_DONE" = 1 ] && return 0
+    GUARD_DONE=1
+    if [ -n "$GUARD_PID" ] && [ -d "/proc/$GUARD_PID" ]; then
+        kill_tree "$GUARD_PID" TERM
+        wait "$GUARD_PID" 2>/dev/null || true
+    fi
+    ("${GUARD_STOP[@]}") || log "warning: stop failed: ${GUARD_STOP[*]}"
+}
+
+guard_signal() {
+    log "caught SIG$1; stopping"
+    trap - INT TERM HUP
+    guard_cleanup
+    exit "$2"
+}
+
+guard_run() {
+    local pidfile=$1 rc=0
+    shift
+    "$@" <&0 &
+    GUARD_PID=$!
+    [ -z "$pidfile" ] || echo "$GUARD_PID $(start_time "$GUARD_PID")" >"$pidfile"
+    wait "$GUARD_PID" || rc=$?
+    GUARD_PID=""
+    guard_cleanup
+    trap - EXIT
+    exit "$rc"
+}
+
 cmd_run() {
     [ $# -ge 1 ] || usage
     local dir=$1
@@ -767,49 +814,20 @@ cmd_run() {
     [ "${1:-}" = -- ] && shift
     [ $# -ge 1 ] || usage
 
-    local cmd_pid="" rc=0 stopped=0
-    cleanup() {
-        [ "$stopped" = 1 ] && return 0
-        stopped=1
-        if [ -n "$cmd_pid" ] && [ -d "/proc/$cmd_pid" ]; then
-            kill_tree "$cmd_pid" TERM
-            wait "$cmd_pid" 2>/dev/null || true
-        fi
-        (cmd_stop "$dir") || log "warning: stop failed for $dir"
-    }
-    on_signal() {
-        local sig=$1 code=$2
-        log "caught SIG$sig; stopping"
-        trap - INT TERM HUP
-        cleanup
-        exit "$code"
-    }
-    trap cleanup EXIT
-    trap 'on_signal INT 130' INT
-    trap 'on_signal TERM 143' TERM
-    trap 'on_signal HUP 129' HUP
-
+    # armed before start: start-up can be killed too
+    guard_on cmd_stop "$dir"
     set_paths "$dir"
     local envlines
     envlines=$(RUN_PARENT=$$ cmd_start "$dir" </dev/null) || exit $?
     client_env
     eval "$envlines"
-
-    # In the background so a signal to this script interrupts `wait` and reaches the trap at once;
-    # stdin is passed through explicitly (a background job would otherwise get /dev/null).
-    "$@" <&0 &
-    cmd_pid=$!
-    echo "$cmd_pid $(start_time "$cmd_pid")" >"$RUN/cmd.pid"
-    wait "$cmd_pid" || rc=$?
-    cmd_pid=""
-    cleanup
-    trap - EXIT
-    exit "$rc"
+    guard_run "$RUN/cmd.pid" "$@"
 }
 
 # ---------------------------------------------------------------------------------------------
 
-# Sourced (tests/multinode/nodes.sh uses the process helpers above): define, run nothing.
+# Sourced (tests/multinode/nodes.sh uses the process helpers and guarded runs above): define,
+# run nothing.
 [ "${BASH_SOURCE[0]}" = "$0" ] || return 0
 [ $# -ge 1 ] || usage
 sub=$1

@@ -314,9 +314,13 @@ case_nodes() {
     bld=$(cd "$(dirname "$SCAL_RUN")/.." && pwd)
     export SCAL_MPI=$bld/mpi/scal-mpi
     local g="paths --nodes 2000 --fraction 0.01 --pairs 60 --max-hop 6 --seed 11"
+    # the PMIx setting the sbatch scripts make (mpi.sbatch owns it), for these srun steps too
+    local pmix
+    pmix=$(grep -m 1 '^export SLURM_PMIX_FENCE=' "$repo/jobs/slurm/mpi.sbatch")
     cat >"$work/nodes.sbatch" <<EOF
 #!/bin/bash
 set -u
+$pmix
 # step NAME SRUN-ARGS... -- SCAL-MPI-ARGS...: one srun step, its csv in NAME.csv
 step() {
     local name=\$1 a=()

@@ -165,6 +165,26 @@ static void pending_remove(int slot)
     pthread_mutex_unlock(&pending_lock);
 }
 
+/* The process's umask, read once without changing it where /proc/self/status
+ * shows it (Linux 4.7 on), else set and restored. */
+static mode_t process_umask;
+static void read_umask(void)
+{
+    FILE *fp = fopen("/proc/self/status", "r");
+    char line[128];
+    unsigned m;
+    while (fp && fgets(line, sizeof line, fp))
+        if (sscanf(line, "Umask: %o", &m) == 1) {
+            process_umask = (mode_t)m;
+            fclose(fp);
+            return;
+        }
+    if (fp)
+        fclose(fp);
+    process_umask = umask(022);
+    umask(process_umask);
+}
+
 /* Create the temporary beside f->path and record it before it exists, so
  * that a signal at any moment after finds it; the signals stay blocked
  * from before mkstemp until the slot holds the name mkstemp chose. */
@@ -197,6 +217,11 @@ static int make_temporary(scal_outfile_t *f, char *err, size_t errlen)
         f->tmp = NULL;
         return -1;
     }
+    /* mkstemp makes it 0600; a result file is as readable as any other the
+     * user creates. */
+    static pthread_once_t umask_once = PTHREAD_ONCE_INIT;
+    pthread_once(&umask_once, read_umask);
+    (void)fchmod(fd, 0666 & ~process_umask);
     f->fp = fdopen(fd, "w");
     if (!f->fp) {
         snprintf(err, errlen, "cannot write '%s': %s", f->path, strerror(errno));

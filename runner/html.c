@@ -223,6 +223,9 @@ static const char *sr_plot_caption(const char *name)
     return r < SR_NPLOT_ORDER ? caption[r] : "Task timeline: the tasks of one run per worker over time.";
 }
 
+/* Largest plot put into the page as SVG; a larger one is linked as PNG. */
+#define SR_HTML_SVG_MAX (512 * 1024)
+
 /* The rendered plots (plots/ *.gp) inline, in reading order. */
 static void sr_html_plots(const char *dir, sr_buf_t *b)
 {
@@ -251,7 +254,16 @@ static void sr_html_plots(const char *dir, sr_buf_t *b)
         const char *start = NULL;
         if (sr_read_file(svg, &text) == 0)
             start = strstr(sr_buf_str(&text), "<svg");
-        if (start) {
+        size_t bytes = start ? strlen(start) : 0;
+        if (start && bytes > SR_HTML_SVG_MAX) {
+            /* a timeline of many thousand tasks: a page that size loads slowly */
+            sr_buf_printf(b, "<p>This plot is %zu KiB as SVG, too large to put in the page: "
+                             "<a href=\"plots/", bytes >> 10);
+            sr_html_esc(b, names.v[i], strlen(names.v[i]));
+            sr_buf_puts(b, ".png\">plots/");
+            sr_html_esc(b, names.v[i], strlen(names.v[i]));
+            sr_buf_puts(b, ".png</a>.</p>\n");
+        } else if (start) {
             sr_buf_puts(b, start);
         } else {
             sr_buf_puts(b, "<p class=\"missing\">");

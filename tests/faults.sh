@@ -405,13 +405,17 @@ window-sigterm)
     done
 
     # scal-run stopping an MPI run at its timeout: the run is recorded as a
-    # timeout and nothing of the job is left behind.
+    # timeout and nothing of the job is left behind.  A sparse graph of long
+    # chains searched without a hop limit: about 5 us a query here, so 10^7
+    # queries outlast the 10 s timeout many times over on any machine.
     cat > timeout.job <<JOB
 [global]
 engine = mpi
 workload = paths
-nodes = 3000
-pairs = 3000000
+nodes = 20000
+fraction = 0.0001
+max-hop = 1000
+pairs = 10000000
 share = window
 pool = submit
 repeat = 1

@@ -1,33 +1,150 @@
-# efficiency.gp - parallel efficiency S/p against workers per series.
+# efficiency.gp - parallel efficiency S/p with 95% CIs, one panel per series.
 # Written by scal-run; render with: gnuplot efficiency.gp (writes efficiency.png and efficiency.svg).
-if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
-    set terminal pngcairo size 1000,840 noenhanced
+set encoding utf8
+$c0 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.957884372 1.04382977 0.957884372 1.04382977
+EOD
+$c1 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.955503156 1.04656902 0.955503156 1.04656902
+EOD
+$c2 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.97069831 1.0301862 0.97069831 1.0301862
+EOD
+$c3 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.965404384 1.03785672 0.965404384 1.03785672
+EOD
+$c4 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.949344569 1.05335832 0.949344569 1.05335832
+EOD
+$c5 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.962623776 1.04638668 0.962623776 1.04638668
+EOD
+$c6 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.93580156 1.06480739 0.93580156 1.06480739
+EOD
+$c7 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.936906924 1.09153043 0.936906924 1.09153043
+EOD
+$c8 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.818843152 1.21924943 0.818843152 1.21924943
+EOD
+$c9 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.932128301 1.062791 0.932128301 1.062791
+EOD
+$c10 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.968123018 1.03371064 0.968123018 1.03371064
+EOD
+$c11 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.96659682 1.03541178 0.96659682 1.03541178
+EOD
+$c12 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.878986168 1.13456083 0.878986168 1.13456083
+EOD
+$s0 << EOD
+1 1
+2 1.98903075
+4 3.9427025
+EOD
+$s1 << EOD
+1 1
+2 1.98844207
+4 3.90041218
+EOD
+$s2 << EOD
+1 1
+2 1.97986896
+4 3.87519891
+EOD
+$s3 << EOD
+1 1
+2 1.98269664
+4 3.92845343
+EOD
+$s12 << EOD
+1 1
+2 1.99995192
+4 3.99967199
+EOD
+do for [fmt in 'png svg'] {
+if (fmt eq 'svg') {
+    set terminal svg size 940,780 noenhanced font 'sans,11' background '#ffffff'
 } else {
-    set terminal png size 1000,840 noenhanced
+    if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
+        set terminal pngcairo size 940,780 noenhanced font 'sans,10'
+    } else {
+        set terminal png size 940,780 noenhanced
+    }
 }
-set output 'efficiency.png'
-set grid
-set title 'Efficiency S(p)/p'
+set output 'efficiency.'.fmt
+set multiplot layout 2,2 title 'Efficiency S(p)/p, median with 95% CI, per series' font ',13'
+set grid lc rgb '#dddddd'
 set xlabel 'workers'
 set ylabel 'efficiency'
+set samples 200
+set errorbars 0.6
 set logscale x 2
-set yrange [0:*]
-set key outside below Left reverse maxcols 1
-set xrange [0.8:1.25]
-plot 1 title 'ideal' with lines dt 2 lc 'black', \
-     'speedup.dat' index 0 using 1:3 with linespoints lc 1 pt 7 title 'matvec nodes=1024 fraction=0.001', \
-     'speedup.dat' index 1 using 1:3 with linespoints lc 2 pt 7 title 'matvec nodes=1024 fraction=0.01', \
-     'speedup.dat' index 2 using 1:3 with linespoints lc 3 pt 7 title 'matvec nodes=4096 fraction=0.001', \
-     'speedup.dat' index 3 using 1:3 with linespoints lc 4 pt 7 title 'matvec nodes=4096 fraction=0.01', \
-     'speedup.dat' index 4 using 1:3 with linespoints lc 5 pt 7 title 'bitset nodes=1024 fraction=0.001', \
-     'speedup.dat' index 5 using 1:3 with linespoints lc 6 pt 7 title 'bitset nodes=1024 fraction=0.01', \
-     'speedup.dat' index 6 using 1:3 with linespoints lc 7 pt 7 title 'bitset nodes=4096 fraction=0.001', \
-     'speedup.dat' index 7 using 1:3 with linespoints lc 8 pt 7 title 'bitset nodes=4096 fraction=0.01', \
-     'speedup.dat' index 8 using 1:3 with linespoints lc 9 pt 7 title 'bitset-large nodes=100000 fraction=0.0001', \
-     'speedup.dat' index 9 using 1:3 with linespoints lc 10 pt 7 title 'bitset-large nodes=100000 fraction=0.0005', \
-     'speedup.dat' index 10 using 1:3 with linespoints lc 11 pt 7 title 'bitset-large nodes=20000 fraction=0.0001', \
-     'speedup.dat' index 11 using 1:3 with linespoints lc 12 pt 7 title 'bitset-large nodes=20000 fraction=0.0005', \
-     'speedup.dat' index 12 using 1:3 with linespoints lc 13 pt 7 title 'bitset-grouped'
-set terminal svg size 1000,840 noenhanced
-set output 'efficiency.svg'
-replot
+unset logscale y
+set key bottom left Left reverse samplen 2.5 spacing 1.1 font ',9' box opaque
+set title 'matvec' font ',11'
+set xrange [0.769231:5.2]
+set yrange [0:1.30821]
+plot 1 title 'ideal' with lines lw 1.2 lc rgb '#888888', \
+     $c0 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#0072B2' pt -1 notitle, \
+     $c0 using 1:3 with linespoints lw 1.8 lc rgb '#0072B2' pt 7 ps 1.2 title 'nodes=1024 fraction=0.001', \
+     $c1 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#D55E00' pt -1 notitle, \
+     $c1 using 1:3 with linespoints lw 1.8 lc rgb '#D55E00' pt 5 ps 1.2 title 'nodes=1024 fraction=0.01', \
+     $c2 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#009E73' pt -1 notitle, \
+     $c2 using 1:3 with linespoints lw 1.8 lc rgb '#009E73' pt 9 ps 1.2 title 'nodes=4096 fraction=0.001', \
+     $c3 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#CC79A7' pt -1 notitle, \
+     $c3 using 1:3 with linespoints lw 1.8 lc rgb '#CC79A7' pt 11 ps 1.2 title 'nodes=4096 fraction=0.01', \
+     $s0 using 1:($2/$1) with linespoints dt (6,4) lw 1 lc rgb '#0072B2' pt 6 ps 0.6 title 'schedule bound', \
+     $s1 using 1:($2/$1) with linespoints dt (6,4) lw 1 lc rgb '#D55E00' pt 4 ps 0.6 notitle, \
+     $s2 using 1:($2/$1) with linespoints dt (6,4) lw 1 lc rgb '#009E73' pt 8 ps 0.6 notitle, \
+     $s3 using 1:($2/$1) with linespoints dt (6,4) lw 1 lc rgb '#CC79A7' pt 10 ps 0.6 notitle
+set title 'bitset' font ',11'
+set xrange [0.769231:1.3]
+set yrange [0:1.36441]
+plot 1 title 'ideal' with lines lw 1.2 lc rgb '#888888', \
+     $c4 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#0072B2' pt -1 notitle, \
+     $c4 using 1:3 with linespoints lw 1.8 lc rgb '#0072B2' pt 7 ps 1.2 title 'nodes=1024 fraction=0.001', \
+     $c5 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#D55E00' pt -1 notitle, \
+     $c5 using 1:3 with linespoints lw 1.8 lc rgb '#D55E00' pt 5 ps 1.2 title 'nodes=1024 fraction=0.01', \
+     $c6 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#009E73' pt -1 notitle, \
+     $c6 using 1:3 with linespoints lw 1.8 lc rgb '#009E73' pt 9 ps 1.2 title 'nodes=4096 fraction=0.001', \
+     $c7 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#CC79A7' pt -1 notitle, \
+     $c7 using 1:3 with linespoints lw 1.8 lc rgb '#CC79A7' pt 11 ps 1.2 title 'nodes=4096 fraction=0.01'
+set title 'bitset-large' font ',11'
+set xrange [0.769231:1.3]
+set yrange [0:1.52406]
+plot 1 title 'ideal' with lines lw 1.2 lc rgb '#888888', \
+     $c8 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#0072B2' pt -1 notitle, \
+     $c8 using 1:3 with linespoints lw 1.8 lc rgb '#0072B2' pt 7 ps 1.2 title 'nodes=100000 fraction=0.0001', \
+     $c9 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#D55E00' pt -1 notitle, \
+     $c9 using 1:3 with linespoints lw 1.8 lc rgb '#D55E00' pt 5 ps 1.2 title 'nodes=100000 fraction=0.0005', \
+     $c10 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#009E73' pt -1 notitle, \
+     $c10 using 1:3 with linespoints lw 1.8 lc rgb '#009E73' pt 9 ps 1.2 title 'nodes=20000 fraction=0.0001', \
+     $c11 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#CC79A7' pt -1 notitle, \
+     $c11 using 1:3 with linespoints lw 1.8 lc rgb '#CC79A7' pt 11 ps 1.2 title 'nodes=20000 fraction=0.0005'
+set title 'bitset-grouped' font ',11'
+set xrange [0.769231:5.2]
+set yrange [0:1.4182]
+plot 1 title 'ideal' with lines lw 1.2 lc rgb '#888888', \
+     $c12 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#0072B2' pt -1 notitle, \
+     $c12 using 1:3 with linespoints lw 1.8 lc rgb '#0072B2' pt 7 ps 1.2 title 'measured', \
+     $s12 using 1:($2/$1) with linespoints dt (6,4) lw 1 lc rgb '#0072B2' pt 6 ps 0.6 title 'schedule bound'
+unset multiplot
+set output
+}

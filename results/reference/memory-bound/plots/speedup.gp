@@ -1,24 +1,62 @@
-# speedup.gp - speedup against workers per series, ideal line and Amdahl fit.
+# speedup.gp - speedup with 95% CIs, ideal, schedule bound and Amdahl fit, one panel per series.
 # Written by scal-run; render with: gnuplot speedup.gp (writes speedup.png and speedup.svg).
-if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
-    set terminal pngcairo size 1000,620 noenhanced
+set encoding utf8
+$c0 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.977911745 1.02258717 0.977911745 1.02258717
+2 1.82169612 0.910848059 1.79584797 1.86678781 0.897923985 0.933393903
+EOD
+$c1 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.97763218 1.02343499 0.97763218 1.02343499
+2 1.73723854 0.868619271 1.65909883 1.84918635 0.829549415 0.924593176
+EOD
+$s0 << EOD
+1 1
+2 1.87448528
+4 3.35261242
+8 5.65539811
+EOD
+$s1 << EOD
+1 1
+2 1.96975625
+4 3.92950749
+8 7.43106449
+EOD
+do for [fmt in 'png svg'] {
+if (fmt eq 'svg') {
+    set terminal svg size 940,410 noenhanced font 'sans,11' background '#ffffff'
 } else {
-    set terminal png size 1000,620 noenhanced
+    if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
+        set terminal pngcairo size 940,410 noenhanced font 'sans,10'
+    } else {
+        set terminal png size 940,410 noenhanced
+    }
 }
-set output 'speedup.png'
-set grid
-set title 'Speedup T(1)/T(p) from median wall time, with 95% CIs (bootstrap)'
+set output 'speedup.'.fmt
+set multiplot layout 1,2 title 'Speedup T(1)/T(p), median with 95% CI (bootstrap), per series' font ',13'
+set grid lc rgb '#dddddd'
 set xlabel 'workers'
 set ylabel 'speedup'
-set logscale xy 2
-set key outside below Left reverse maxcols 1
-set xrange [0.8:2.5]
 set samples 200
-plot x title 'ideal' with lines dt 2 lc 'black', \
-     'speedup.dat' index 0 using 1:2 with linespoints lc 1 pt 7 title 'factor', \
-     'speedup.dat' index 0 using 1:2:7:8 with yerrorbars lc 1 pt 7 notitle, \
-     'speedup.dat' index 1 using 1:2 with linespoints lc 2 pt 7 title 'triad', \
-     'speedup.dat' index 1 using 1:2:7:8 with yerrorbars lc 2 pt 7 notitle
-set terminal svg size 1000,620 noenhanced
-set output 'speedup.svg'
-replot
+set errorbars 0.6
+set logscale x 2
+set logscale y 2
+set key top left Left reverse samplen 2.5 spacing 1.1 font ',9' box opaque
+set title 'factor' font ',11'
+set xrange [0.769231:10.4]
+set yrange [*:*]
+plot x title 'ideal' with lines lw 1.2 lc rgb '#888888', \
+     $c0 using 1:2:4:5 with yerrorbars lw 1.2 lc rgb '#0072B2' pt -1 notitle, \
+     $c0 using 1:2 with linespoints lw 1.8 lc rgb '#0072B2' pt 7 ps 1.2 title 'measured', \
+     $s0 using 1:2 with linespoints dt (6,4) lw 1 lc rgb '#0072B2' pt 6 ps 0.6 title 'schedule bound'
+set title 'triad' font ',11'
+set xrange [0.769231:10.4]
+set yrange [*:*]
+plot x title 'ideal' with lines lw 1.2 lc rgb '#888888', \
+     $c1 using 1:2:4:5 with yerrorbars lw 1.2 lc rgb '#0072B2' pt -1 notitle, \
+     $c1 using 1:2 with linespoints lw 1.8 lc rgb '#0072B2' pt 7 ps 1.2 title 'measured', \
+     $s1 using 1:2 with linespoints dt (6,4) lw 1 lc rgb '#0072B2' pt 6 ps 0.6 title 'schedule bound'
+unset multiplot
+set output
+}

@@ -1,23 +1,59 @@
-# efficiency.gp - parallel efficiency S/p against workers per series.
+# efficiency.gp - parallel efficiency S/p with 95% CIs, one panel per series.
 # Written by scal-run; render with: gnuplot efficiency.gp (writes efficiency.png and efficiency.svg).
-if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
-    set terminal pngcairo size 1000,640 noenhanced
+set encoding utf8
+$c0 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.954743312 1.04708562 0.954743312 1.04708562
+2 1.61475446 0.807377231 1.52137191 1.64255885 0.760685954 0.821279427
+EOD
+$c1 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.974829462 1.02691932 0.974829462 1.02691932
+2 1.9288706 0.964435298 1.87722983 1.98032 0.938614917 0.990160001
+EOD
+$c2 << EOD
+# workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
+1 1 1 0.964968099 1.03701241 0.964968099 1.03701241
+2 1.46431095 0.732155477 1.40242494 1.51474578 0.701212472 0.757372891
+EOD
+do for [fmt in 'png svg'] {
+if (fmt eq 'svg') {
+    set terminal svg size 1410,410 noenhanced font 'sans,11' background '#ffffff'
 } else {
-    set terminal png size 1000,640 noenhanced
+    if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
+        set terminal pngcairo size 1410,410 noenhanced font 'sans,10'
+    } else {
+        set terminal png size 1410,410 noenhanced
+    }
 }
-set output 'efficiency.png'
-set grid
-set title 'Efficiency S(p)/p'
+set output 'efficiency.'.fmt
+set multiplot layout 1,3 title 'Efficiency S(p)/p, median with 95% CI, per series' font ',13'
+set grid lc rgb '#dddddd'
 set xlabel 'workers'
 set ylabel 'efficiency'
+set samples 200
+set errorbars 0.6
 set logscale x 2
-set yrange [0:*]
-set key outside below Left reverse maxcols 1
-set xrange [0.8:2.5]
-plot 1 title 'ideal' with lines dt 2 lc 'black', \
-     'speedup.dat' index 0 using 1:3 with linespoints lc 1 pt 7 title 'omp-rate', \
-     'speedup.dat' index 1 using 1:3 with linespoints lc 2 pt 7 title 'mpi-time', \
-     'speedup.dat' index 2 using 1:3 with linespoints lc 3 pt 7 title 'omp-wall'
-set terminal svg size 1000,640 noenhanced
-set output 'efficiency.svg'
-replot
+unset logscale y
+set key bottom left Left reverse samplen 2.5 spacing 1.1 font ',9' box opaque
+set title 'omp-rate' font ',11'
+set xrange [0.769231:2.6]
+set yrange [0:1.30886]
+plot 1 title 'ideal' with lines lw 1.2 lc rgb '#888888', \
+     $c0 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#0072B2' pt -1 notitle, \
+     $c0 using 1:3 with linespoints lw 1.8 lc rgb '#0072B2' pt 7 ps 1.2 title 'measured'
+set title 'mpi-time' font ',11'
+set xrange [0.769231:2.6]
+set yrange [0:1.28365]
+plot 1 title 'ideal' with lines lw 1.2 lc rgb '#888888', \
+     $c1 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#0072B2' pt -1 notitle, \
+     $c1 using 1:3 with linespoints lw 1.8 lc rgb '#0072B2' pt 7 ps 1.2 title 'measured'
+set title 'omp-wall' font ',11'
+set xrange [0.769231:2.6]
+set yrange [0:1.29627]
+plot 1 title 'ideal' with lines lw 1.2 lc rgb '#888888', \
+     $c2 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#0072B2' pt -1 notitle, \
+     $c2 using 1:3 with linespoints lw 1.8 lc rgb '#0072B2' pt 7 ps 1.2 title 'measured'
+unset multiplot
+set output
+}

@@ -24,13 +24,13 @@
 #include <string.h>
 
 #include "scal_graph.h"
+#include "scal_sys.h"
 
 /* STREAM's scalar. */
 #define TRIAD_SCALAR 3.0
 /* Elements between two tick() calls: about 30 us of streaming. */
 #define TRIAD_TICK_ELEMENTS 32768
 /* Alignment of each array: a cache line and a vector register. */
-#define TRIAD_ALIGN 64
 
 typedef struct triad_scratch {
     double *a, *b, *c;
@@ -80,22 +80,29 @@ static int triad_prepare(scal_work_t *w, char *err, size_t errlen)
     return scal_mem_check(need, what, NULL, err, errlen) == 0 ? 0 : -1;
 }
 
+static void triad_scratch_free(void *scratch)
+{
+    triad_scratch_t *s = scratch;
+    size_t bytes = (size_t)s->n * sizeof(double);
+    scal_big_free(s->a, bytes);
+    scal_big_free(s->b, bytes);
+    scal_big_free(s->c, bytes);
+    free(s);
+}
+
 static void *triad_scratch_new(const scal_work_t *w)
 {
     triad_scratch_t *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
     s->n = triad_n(w);
+    /* page-aligned, huge pages advised, untouched until the loop below */
     size_t bytes = (size_t)s->n * sizeof(double);
-    bytes = (bytes + TRIAD_ALIGN - 1) / TRIAD_ALIGN * TRIAD_ALIGN;
-    s->a = aligned_alloc(TRIAD_ALIGN, bytes);
-    s->b = aligned_alloc(TRIAD_ALIGN, bytes);
-    s->c = aligned_alloc(TRIAD_ALIGN, bytes);
+    s->a = scal_big_alloc(bytes);
+    s->b = scal_big_alloc(bytes);
+    s->c = scal_big_alloc(bytes);
     if (!s->a || !s->b || !s->c) {
-        free(s->a);
-        free(s->b);
-        free(s->c);
-        free(s);
+        triad_scratch_free(s);
         return NULL;
     }
     /* first touch, by this worker */
@@ -107,14 +114,6 @@ static void *triad_scratch_new(const scal_work_t *w)
     return s;
 }
 
-static void triad_scratch_free(void *scratch)
-{
-    triad_scratch_t *s = scratch;
-    free(s->a);
-    free(s->b);
-    free(s->c);
-    free(s);
-}
 
 static void triad_run(const scal_work_t *w, uint64_t k, void *scratch, const scal_yield_t *y,
                       scal_result_t *res)

@@ -245,7 +245,7 @@ client_env() {
 }
 
 daemon_tails() {
-    local f
+    local f name
     for f in "$LOGS/slurmctld.log" "$LOGS"/slurmd*.log "$MUNGE_LOG"; do
         [ -s "$f" ] || continue
         printf '%s: ---- last lines of %s ----\n' "$prog" "$f" >&2
@@ -253,8 +253,11 @@ daemon_tails() {
         grep -vE 'state file|Trying backup state' "$f" | tail -n 15 >&2
     done
     # The daemons' stderr repeats their log, but also holds what failed before logging started.
+    # A daemon that is no longer running may have said why only there.
     for f in "$LOGS/slurmctld.out" "$LOGS"/slurmd*.out; do
-        [ -s "$f" ] && grep -qi fatal "$f" || continue
+        [ -s "$f" ] || continue
+        name=$(basename "$f" .out)
+        grep -qi fatal "$f" || ! alive "$(pid_from "$RUN/$name.sid")" "${name%%-*}" || continue
         printf '%s: ---- last lines of %s ----\n' "$prog" "$f" >&2
         grep -vE 'state file|Trying backup state' "$f" | tail -n 8 >&2
     done
@@ -496,22 +499,23 @@ start_slurm() {
     done
 }
 
-# wait_idle: until sinfo says the node is idle, or timeout
+# wait_idle: until sinfo says the node is idle, or timeout. With `early`, a daemon that exits
+# during start-up returns 3 (after showing its logs) instead of ending the script.
 wait_idle() {
-    local limit=${SLURM_LOCAL_TIMEOUT:-60} t0 state="" now
+    local limit=${SLURM_LOCAL_TIMEOUT:-60} t0 state="" now dead=""
     t0=$(date +%s)
     while :; do
-        if ! alive "$(pid_from "$RUN/slurmctld.sid")" slurmctld; then
-            daemon_tails
-            die "slurmctld exited during start-up"
-        fi
+        alive "$(pid_from "$RUN/slurmctld.sid")" slurmctld || dead=slurmctld
         local k
         for ((k = 1; k <= $(node_count); k++)); do
-            if ! alive "$(pid_from "$RUN/$(slurmd_name "$k").sid")" slurmd; then
-                daemon_tails
-                die "$(slurmd_name "$k") exited during start-up"
-            fi
+            alive "$(pid_from "$RUN/$(slurmd_name "$k").sid")" slurmd || dead=$(slurmd_name "$k")
         done
+        if [ -n "$dead" ]; then
+            daemon_tails
+            [ "${1:-}" = early ] || die "$dead exited during start-up"
+            log "$dead exited during start-up"
+            return 3
+        fi
         # every node idle: "<count> idle" and nothing else
         state=$(timeout 5 sinfo -h -N -n "$NODE" -o %T </dev/null 2>/dev/null | sort | uniq -c | awk '{ print $1, $2 }' | tr '\n' ' ') || state=""
         [ "$state" = "$(node_count) idle " ] && return 0
@@ -619,8 +623,23 @@ cmd_start() {
     printf '%s\n' "$mpilist" >"$LOGS/srun-mpi-list.txt"
     write_conf "$task" "$mpi"
 
-    start_slurm
-    wait_idle
+    # A daemon that exits during start-up (e.g. a port taken between pick_ports and its bind by
+    # another program on a shared machine) gets two more tries on fresh ports, said in the log.
+    local attempt
+    for attempt in 1 2 3; do
+        start_slurm
+        wait_idle early && break
+        [ "$attempt" -lt 3 ] || die "the daemons exited during start-up three times (logs above)"
+        stop_slurmds
+        stop_pid "$(pid_from "$RUN/slurmctld.sid")" slurmctld
+        rm -rf "${CTLD_STATE:?}"/* "${LOGS:?}"/slurm*
+        for ((i = 1; i <= NNODES; i++)); do [ "$NNODES" -eq 1 ] || rm -rf "${SPOOL:?}/n$i"/*; done
+        [ "$NNODES" -gt 1 ] || rm -rf "${SPOOL:?}"/*
+        read -r CTLD_PORT SLURMD_PORT <<<"$(pick_ports 2)"
+        if [ "$NNODES" -gt 1 ]; then read -r -a NODE_PORTS <<<"$(pick_ports "$NNODES")"; fi
+        write_conf "$task" "$mpi"
+        log "start-up attempt $((attempt + 1)) of 3 on ports $CTLD_PORT/$SLURMD_PORT"
+    done
     local t_idle
     t_idle=$(date +%s.%N)
 

@@ -79,8 +79,10 @@ struct scal_workload {
     /* Optional: check the options' values together (one value at a time is
      * the table's job), before anything is built.  scal-run calls it too,
      * with each key's largest value in a series, so it must be monotone: a
-     * check of upper bounds.  Returns 0, or -1 with a message in err. */
-    int (*check_options)(const scal_config_t *cfg, char *err, size_t errlen);
+     * check of upper bounds.  Options are named with `dashes` before them
+     * ("--" for the engines, "" for a job file's keys).  Returns 0, or -1
+     * with a message in err. */
+    int (*check_options)(const scal_config_t *cfg, const char *dashes, char *err, size_t errlen);
     /* Optional: check inputs and build shared data.  Returns 0, or -1 with
      * a message naming the bad value in err (a usage error: exit 2). */
     int (*prepare)(scal_work_t *w, char *err, size_t errlen);

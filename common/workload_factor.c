@@ -50,19 +50,21 @@ static const scal_option_t opt_base = {
 
 static const scal_option_t *const factor_options[] = {&scal_option_tasks, &opt_base, NULL};
 
-static int factor_check_options(const scal_config_t *c, char *err, size_t errlen)
+static int factor_check_options(const scal_config_t *c, const char *dashes, char *err,
+                                size_t errlen)
 {
     if (c->base < 2) {
-        snprintf(err, errlen, "--base: invalid value '%llu': must be at least 2",
+        snprintf(err, errlen, "%sbase: invalid value '%llu': must be at least 2", dashes,
                  (unsigned long long)c->base);
         return -1;
     }
     /* Results hold v as int64_t (and --out prints it signed). */
     if (c->base > INT64_MAX || c->tasks - 1 > INT64_MAX - c->base) {
         snprintf(err, errlen,
-                 "--base %llu with --tasks %llu: base + k overflows the signed 64-bit results "
+                 "%sbase %llu with %stasks %llu: base + k overflows the signed 64-bit results "
                  "(base + tasks - 1 must be at most %lld)",
-                 (unsigned long long)c->base, (unsigned long long)c->tasks, (long long)INT64_MAX);
+                 dashes, (unsigned long long)c->base, dashes, (unsigned long long)c->tasks,
+                 (long long)INT64_MAX);
         return -1;
     }
     return 0;

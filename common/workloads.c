@@ -69,7 +69,7 @@ int scal_work_prepare(scal_work_t *w, const scal_config_t *cfg, char *err, size_
     w->kernel = "-";
     w->ntasks = w->nresults = cfg->tasks;
     w->max_task_results = 1;
-    if (w->wl->check_options && w->wl->check_options(cfg, err, errlen) != 0)
+    if (w->wl->check_options && w->wl->check_options(cfg, "--", err, errlen) != 0)
         return -1;
     return w->wl->prepare ? w->wl->prepare(w, err, errlen) : 0;
 }

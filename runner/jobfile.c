@@ -755,7 +755,7 @@ static int sr_series_workload_check(const sr_job_t *job, const sr_series_t *s,
             scal_option_value(o, key->kind == SR_KIND_BOOL ? "on" : v, &cfg, expected,
                               sizeof expected);
     }
-    if (wl->check_options(&cfg, msg, sizeof msg) == 0)
+    if (wl->check_options(&cfg, "", msg, sizeof msg) == 0)
         return 0;
     const sr_setting_t *at = NULL;
     const char *name = NULL;

@@ -1,8 +1,12 @@
 /* cli.c - the option table every engine parses, and --help made from it.
  *
- * One row per option: where it lands in scal_config_t, its type and range,
- * which engines and workloads accept it, and its help line.  Range limits
- * are shown in --help, so a user learns them before hitting them. */
+ * One row per option (scal_option_t): where it lands in scal_config_t, its
+ * type and range, which engines accept it, and its help line.  The engines'
+ * own rows are here; each workload's are in its own file and reach the
+ * table through its descriptor, so the workloads an option applies to are
+ * the workloads that list it.  Range limits are shown in --help, so a user
+ * learns them before hitting them; scal-run's job files check values with
+ * the same code (scal_option_value). */
 #include "scal_cli.h"
 
 #include <ctype.h>
@@ -18,166 +22,72 @@
 #include "scal_sys.h"
 #include "scal_workload.h"
 
-typedef enum { OPT_U64, OPT_INT, OPT_DOUBLE, OPT_ENUM, OPT_STR, OPT_FLAG } opt_kind_t;
-
-typedef struct opt {
-    const char *name;
-    opt_kind_t kind;
-    size_t off;
-    uint64_t umin, umax;        /* OPT_U64, OPT_INT */
-    double dmin, dmax;          /* OPT_DOUBLE */
-    const char *const *choices; /* OPT_ENUM, NULL-terminated */
-    unsigned engines;           /* SCAL_ENGINE_* mask */
-    const char *workloads;      /* space-separated names it applies to; NULL = all */
-    const char *meta, *help;
-} opt_t;
+typedef scal_option_t opt_t;
 
 static const char *const pool_names[] = {"map", "submit", "as-completed", NULL};
 static const char *const format_names[] = {"human", "csv", "json", NULL};
-/* In scal_kernel_t and scal_share_t order. */
-static const char *const kernel_names[] = {"bitset", "matvec", NULL};
-static const char *const share_names[] = {"window", "copy", "per-task", NULL};
-/* In scal_storage_t, scal_generator_t and scal_graph_format_t order. */
-static const char *const storage_names[] = {"auto", "bitset", "sparse", NULL};
-static const char *const generator_names[] = {"uniform", "kron", NULL};
-static const char *const graph_format_names[] = {"auto", "mtx", "snap", "el", NULL};
 /* In scal_bind_policy_t order. */
 static const char *const bind_names[] = {"auto", "none", "compact", "spread", NULL};
 
 #define ANY (SCAL_ENGINE_OMP | SCAL_ENGINE_MPI)
 #define OFF(f) offsetof(scal_config_t, f)
+#define NOKEY SCAL_OPT_NOT_A_KEY
 
+/* The engines' own options: how tasks reach workers and what is written.
+ * A workload's options are in its own file (scal_workload_t.options). */
 static const opt_t options[] = {
-    {"threads", OPT_INT, OFF(threads), 1, 4096, 0, 0, NULL, SCAL_ENGINE_OMP, NULL, "N",
+    {"threads", SCAL_OPT_INT, OFF(threads), 1, 4096, 0, 0, NULL, SCAL_ENGINE_OMP, NOKEY, "N",
      "worker threads (default: OMP_NUM_THREADS, else the CPUs this process may use)"},
-    {"threads", OPT_INT, OFF(threads), 1, 4096, 0, 0, NULL, SCAL_ENGINE_MPI, NULL, "N",
+    {"threads", SCAL_OPT_INT, OFF(threads), 1, 4096, 0, 0, NULL, SCAL_ENGINE_MPI, 0, "N",
      "OpenMP threads in each rank"},
-    {"pool", OPT_ENUM, OFF(pool), 0, 0, 0, 0, pool_names, ANY, NULL, "P",
+    {"pool", SCAL_OPT_ENUM, OFF(pool), 0, 0, 0, 0, pool_names, ANY, 0, "P",
      "how tasks reach workers: map (static), submit (dynamic, task order), "
      "as-completed (dynamic, completion order)"},
-    {"chunk", OPT_U64, OFF(chunk), 1, 1000000000ULL, 0, 0, NULL, ANY, NULL, "K",
+    {"chunk", SCAL_OPT_U64, OFF(chunk), 1, 1000000000ULL, 0, 0, NULL, ANY, 0, "K",
      "tasks per dispatch (default: map: an equal block per worker; others: 1)"},
-    {"repeat", OPT_INT, OFF(repeat), 1, 1000000, 0, 0, NULL, ANY, NULL, "R", "measured repetitions"},
-    {"warmup", OPT_INT, OFF(warmup), 0, 1000000, 0, 0, NULL, ANY, NULL, "W",
+    {"repeat", SCAL_OPT_INT, OFF(repeat), 1, 1000000, 0, 0, NULL, ANY, NOKEY, "R",
+     "measured repetitions"},
+    {"warmup", SCAL_OPT_INT, OFF(warmup), 0, 1000000, 0, 0, NULL, ANY, NOKEY, "W",
      "unmeasured repetitions first"},
-    {"format", OPT_ENUM, OFF(format), 0, 0, 0, 0, format_names, ANY, NULL, "F",
+    {"format", SCAL_OPT_ENUM, OFF(format), 0, 0, 0, 0, format_names, ANY, NOKEY, "F",
      "stdout: human report, or one csv/json record per repetition"},
-    {"out", OPT_STR, OFF(out_path), 0, 0, 0, 0, NULL, ANY, NULL, "FILE",
+    {"out", SCAL_OPT_STR, OFF(out_path), 0, 0, 0, 0, NULL, ANY, NOKEY, "FILE",
      "write every result as CSV, in task order"},
-    {"trace", OPT_STR, OFF(trace_path), 0, 0, 0, 0, NULL, ANY, NULL, "FILE",
+    {"trace", SCAL_OPT_STR, OFF(trace_path), 0, 0, 0, 0, NULL, ANY, NOKEY, "FILE",
      "write task,worker,cpu,start_s,end_s,result for the last repetition"},
-    {"show", OPT_INT, OFF(show), 0, 1000000, 0, 0, NULL, ANY, NULL, "N",
+    {"show", SCAL_OPT_INT, OFF(show), 0, 1000000, 0, 0, NULL, ANY, NOKEY, "N",
      "results listed in the human report"},
-    {"gil", OPT_FLAG, OFF(gil), 0, 0, 0, 0, NULL, SCAL_ENGINE_OMP, NULL, NULL,
+    {"gil", SCAL_OPT_FLAG, OFF(gil), 0, 0, 0, 0, NULL, SCAL_ENGINE_OMP, 0, NULL,
      "emulate a global interpreter lock (CPython's GIL)"},
-    {"switch-interval", OPT_DOUBLE, OFF(switch_interval), 0, 0, 1e-6, 10.0, NULL, SCAL_ENGINE_OMP,
-     NULL, "S", "seconds between forced GIL hand-offs"},
-    {"bind", OPT_ENUM, OFF(bind), 0, 0, 0, 0, bind_names, ANY, NULL, "B",
+    {"switch-interval", SCAL_OPT_DOUBLE, OFF(switch_interval), 0, 0, 1e-6, 10.0, NULL,
+     SCAL_ENGINE_OMP, 0, "S", "seconds between forced GIL hand-offs"},
+    {"bind", SCAL_OPT_ENUM, OFF(bind), 0, 0, 0, 0, bind_names, ANY, 0, "B",
      "pin workers with hwloc (auto: compact unless a launcher already bound us, then none)"},
-    {"report-bindings", OPT_FLAG, OFF(report_bindings), 0, 0, 0, 0, NULL, ANY, NULL, NULL,
+    {"report-bindings", SCAL_OPT_FLAG, OFF(report_bindings), 0, 0, 0, 0, NULL, ANY, 0, NULL,
      "print each worker's host, rank, thread and PU on stderr"},
-    {"topology", OPT_FLAG, OFF(topology), 0, 0, 0, 0, NULL, ANY, NULL, NULL,
+    {"topology", SCAL_OPT_FLAG, OFF(topology), 0, 0, 0, 0, NULL, ANY, NOKEY, NULL,
      "print the topology and the allowed PUs, then exit"},
-    {"ranks-per-node", OPT_INT, OFF(ranks_per_node), 1, 1000000, 0, 0, NULL, SCAL_ENGINE_MPI,
-     NULL, "K", "split each node into emulated nodes of K ranks (default: real nodes)"},
-    {"tasks", OPT_U64, OFF(tasks), 1, SCAL_MAX_TASKS, 0, 0, NULL, ANY, "factor sleep spin triad", "N",
-     "number of tasks"},
-    {"base", OPT_U64, OFF(base), 2, INT64_MAX, 0, 0, NULL, ANY, "factor", "V",
-     "task k factorizes base + k (results are signed 64-bit: base + tasks - 1 must fit)"},
-    {"mean", OPT_DOUBLE, OFF(mean), 0, 0, 0.0, 86400.0, NULL, ANY, "sleep", "S",
-     "mean sleep in seconds"},
-    {"sigma", OPT_DOUBLE, OFF(sigma), 0, 0, 0.0, 86400.0, NULL, ANY, "sleep", "S",
-     "standard deviation of the sleep in seconds"},
-    {"seed", OPT_U64, OFF(seed), 0, UINT64_MAX, 0, 0, NULL, ANY, "sleep paths", "S",
-     "random seed"},
-    {"us", OPT_DOUBLE, OFF(us), 0, 0, 0.0, 1e9, NULL, ANY, "spin", "US",
-     "microseconds each task busy-waits"},
-    {"bytes", OPT_U64, OFF(bytes), 24, 1ULL << 40, 0, 0, NULL, ANY, "triad", "B",
-     "bytes each task streams: its worker's arrays a, b, c, first touched by that worker"},
-    {"nodes", OPT_U64, OFF(nodes), 1, 0x7fffffffULL, 0, 0, NULL, ANY, "paths", "M",
-     "graph nodes (generated graph)"},
-    {"fraction", OPT_DOUBLE, OFF(fraction), 0, 0, 0.0, 1.0, NULL, ANY, "paths", "P",
-     "probability of each edge i->j"},
-    {"pairs", OPT_U64, OFF(pairs), 1, SCAL_MAX_TASKS, 0, 0, NULL, ANY, "paths", "Q",
-     "query pairs drawn from --seed"},
-    {"pairs-file", OPT_STR, OFF(pairs_file), 0, 0, 0, 0, NULL, ANY, "paths", "FILE",
-     "query pairs from CSV source,target (0-based)"},
-    {"graph", OPT_STR, OFF(graph_file), 0, 0, 0, 0, NULL, ANY, "paths", "FILE",
-     "read the graph from a file: Matrix Market (1-based), SNAP edge list or GAP .el "
-     "(0-based); see --graph-format"},
-    {"graph-format", OPT_ENUM, OFF(graph_format), 0, 0, 0, 0, graph_format_names, ANY, "paths",
-     "F", "--graph's format (auto: .mtx/.mm Matrix Market, .el GAP edge list, else a SNAP "
-     "edge list unless it starts with a Matrix Market banner)"},
-    {"generator", OPT_ENUM, OFF(generator), 0, 0, 0, 0, generator_names, ANY, "paths", "G",
-     "generated graph: uniform (--nodes, --fraction) or Graph500 Kronecker (--scale, "
-     "--edge-factor, undirected)"},
-    {"scale", OPT_INT, OFF(scale), 1, 30, 0, 0, NULL, ANY, "paths", "S",
-     "kron: 2^S nodes"},
-    {"edge-factor", OPT_U64, OFF(edge_factor), 1, 1024, 0, 0, NULL, ANY, "paths", "E",
-     "kron: E * 2^S edges, each in both directions"},
-    {"write-graph", OPT_STR, OFF(write_graph), 0, 0, 0, 0, NULL, ANY, "paths", "FILE",
-     "write the graph: an edge list (0-based) if FILE ends in .el or .txt, else Matrix Market"},
-    {"max-hop", OPT_INT, OFF(max_hop), 0, 1000000, 0, 0, NULL, ANY, "paths", "H",
-     "longest path searched, in hops"},
-    {"kernel", OPT_ENUM, OFF(kernel), 0, 0, 0, 0, kernel_names, ANY, "paths", "K",
-     "bitset (fast) or matvec (the seed's vector-matrix products)"},
-    {"storage", OPT_ENUM, OFF(storage), 0, 0, 0, 0, storage_names, ANY, "paths", "S",
-     "graph storage for the fast kernel: bitset (dense bit matrix), sparse (CSR + CSC), or "
-     "auto (bitset only for small dense graphs)"},
-    {"group", OPT_FLAG, OFF(group), 0, 0, 0, 0, NULL, ANY, "paths", NULL,
-     "a task is every pair of one source (one search answers them all)"},
-    {"share", OPT_ENUM, OFF(share), 0, 0, 0, 0, share_names, SCAL_ENGINE_MPI, "paths", "S",
-     "the graph: one copy per node in a shared window, a copy per rank sent once, "
-     "or sent with every task"},
+    {"ranks-per-node", SCAL_OPT_INT, OFF(ranks_per_node), 1, 1000000, 0, 0, NULL,
+     SCAL_ENGINE_MPI, 0, "K", "split each node into emulated nodes of K ranks (default: real nodes)"},
 };
 
 #define NOPTIONS (sizeof options / sizeof options[0])
 
 /* How options constrain each other, for the engines' parser and scal-run's
- * job-file checks alike (scal_option_rules_check).  EXCLUDES: `a` (with
+ * job-file checks alike (scal_option_rules_check): the rules between the
+ * engines' own options here, a workload's in its file (its descriptor's
+ * `rules`).  EXCLUDES: `a` (with
  * value a_value, or any) may not be given together with `b` (and with `c`
  * too, when c is set).  NEEDS: `a` (with value a_value, or any) needs `b`'s
  * value, given or default, to be one of b_values ("x|y"). */
 static const scal_option_rule_t rules[] = {
-    {SCAL_RULE_EXCLUDES, "graph", NULL, "nodes", NULL, NULL,
-     "the graph file sets the nodes"},
-    {SCAL_RULE_EXCLUDES, "graph", NULL, "fraction", NULL, NULL,
-     "the graph file sets the edges"},
-    {SCAL_RULE_EXCLUDES, "pairs-file", NULL, "pairs", NULL, NULL,
-     "the pairs file sets the pairs"},
-    {SCAL_RULE_EXCLUDES, "graph", NULL, "generator", NULL, NULL,
-     "the graph file is the graph: nothing is generated"},
-    {SCAL_RULE_EXCLUDES, "graph", NULL, "scale", NULL, NULL,
-     "the graph file sets the nodes"},
-    {SCAL_RULE_EXCLUDES, "graph", NULL, "edge-factor", NULL, NULL,
-     "the graph file sets the edges"},
-    {SCAL_RULE_NEEDS, "scale", NULL, "generator", "kron", NULL,
-     "the scale sizes the Kronecker generator's graph"},
-    {SCAL_RULE_NEEDS, "edge-factor", NULL, "generator", "kron", NULL,
-     "the edge factor is the Kronecker generator's"},
-    {SCAL_RULE_NEEDS, "nodes", NULL, "generator", "uniform", NULL,
-     "the Kronecker generator takes its nodes from --scale"},
-    {SCAL_RULE_NEEDS, "fraction", NULL, "generator", "uniform", NULL,
-     "the Kronecker generator takes its edges from --edge-factor"},
-    {SCAL_RULE_NEEDS, "storage", "sparse", "kernel", "bitset", NULL,
-     "the matvec kernel has its own dense layout (--storage chooses the fast kernel's)"},
-    {SCAL_RULE_NEEDS, "storage", "bitset", "kernel", "bitset", NULL,
-     "the matvec kernel has its own dense layout (--storage chooses the fast kernel's)"},
-    {SCAL_RULE_EXCLUDES, "seed", NULL, "graph", NULL, "pairs-file",
-     "with both the graph and the pairs from files, nothing is drawn from the seed"},
     {SCAL_RULE_NEEDS, "switch-interval", NULL, "gil", "on", NULL,
      "the interval is the emulated GIL's"},
-    {SCAL_RULE_NEEDS, "share", "per-task", "pool", "submit|as-completed", NULL,
-     "per-task needs a dynamic pool (map has no dispatch to send the graph with)"},
-    {SCAL_RULE_NEEDS, "share", "per-task", "threads", "1", NULL,
-     "per-task runs one thread per rank, as a process pool does"},
     {SCAL_RULE_NEEDS, "show", NULL, "format", "human", NULL,
      "only the human report lists results"},
     {SCAL_RULE_EXCLUDES, "topology", NULL, "out", NULL, NULL,
      "it prints the topology and runs nothing"},
     {SCAL_RULE_EXCLUDES, "topology", NULL, "trace", NULL, NULL,
-     "it prints the topology and runs nothing"},
-    {SCAL_RULE_EXCLUDES, "topology", NULL, "write-graph", NULL, NULL,
      "it prints the topology and runs nothing"},
 };
 
@@ -277,26 +187,90 @@ const char *scal_pool_name(int pool)
     return pool >= 0 && pool <= SCAL_POOL_AS_COMPLETED ? pool_names[pool] : "?";
 }
 
-const char *scal_share_name(int share)
-{
-    return share >= 0 && share <= SCAL_SHARE_PER_TASK ? share_names[share] : "?";
-}
+/* ---- the whole table: every workload's rows, then the engines' ---- */
 
-static int word_in(const char *list, const char *word)
+/* Whether row o is listed by workload wl. */
+static int listed_by(const scal_workload_t *wl, const opt_t *o)
 {
-    size_t n = strlen(word);
-    for (const char *p = list; (p = strstr(p, word)) != NULL; p += n)
-        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+    for (size_t j = 0; wl->options && wl->options[j]; j++)
+        if (wl->options[j] == o)
             return 1;
     return 0;
 }
 
-static const opt_t *find_option(const char *name, unsigned engine)
+/* Whether o, listed by workload w at position j, is listed there for the
+ * first time in the table (an earlier workload, or earlier in w's list,
+ * has it already). */
+static int first_listing(size_t w, size_t j)
+{
+    const scal_workload_t *wl = scal_workload_at(w);
+    const opt_t *o = wl->options[j];
+    for (size_t k = 0; k < j; k++)
+        if (wl->options[k] == o)
+            return 0;
+    for (size_t v = 0; v < w; v++)
+        if (listed_by(scal_workload_at(v), o))
+            return 0;
+    return 1;
+}
+
+const scal_option_t *scal_option_at(size_t i)
+{
+    const scal_workload_t *wl;
+    size_t n = 0;
+    for (size_t w = 0; (wl = scal_workload_at(w)) != NULL; w++)
+        for (size_t j = 0; wl->options && wl->options[j]; j++)
+            if (first_listing(w, j) && n++ == i)
+                return wl->options[j];
+    return i - n < NOPTIONS ? &options[i - n] : NULL;
+}
+
+static int is_engine_row(const opt_t *o)
 {
     for (size_t i = 0; i < NOPTIONS; i++)
-        if ((options[i].engines & engine) && strcmp(options[i].name, name) == 0)
+        if (o == &options[i])
+            return 1;
+    return 0;
+}
+
+int scal_option_for_workload(const scal_option_t *o, size_t i)
+{
+    const scal_workload_t *wl = scal_workload_at(i);
+    return wl && (is_engine_row(o) || listed_by(wl, o));
+}
+
+const scal_option_t *scal_option_find(const char *name, unsigned engines)
+{
+    /* scal_option_at's order, without skipping repeats: the first match
+     * is the same row. */
+    const scal_workload_t *wl;
+    for (size_t w = 0; (wl = scal_workload_at(w)) != NULL; w++)
+        for (size_t j = 0; wl->options && wl->options[j]; j++)
+            if ((wl->options[j]->engines & engines) && strcmp(wl->options[j]->name, name) == 0)
+                return wl->options[j];
+    for (size_t i = 0; i < NOPTIONS; i++)
+        if ((options[i].engines & engines) && strcmp(options[i].name, name) == 0)
             return &options[i];
     return NULL;
+}
+
+static const opt_t *find_option(const char *name, unsigned engine)
+{
+    return scal_option_find(name, engine);
+}
+
+/* The workloads that take a workload's row, space-separated ("" for an
+ * engine row: every workload). */
+static void workloads_text(const opt_t *o, char *buf, size_t len)
+{
+    const scal_workload_t *wl;
+    size_t used = 0;
+    buf[0] = '\0';
+    if (is_engine_row(o))
+        return;
+    for (size_t w = 0; (wl = scal_workload_at(w)) != NULL && used < len; w++)
+        if (listed_by(wl, o))
+            used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? " " : "", wl->name);
 }
 
 static unsigned engine_bit(const scal_config_t *cfg)
@@ -309,100 +283,141 @@ static void range_text(const opt_t *o, char *buf, size_t len)
     char choices[160];
     size_t used = 0;
     switch (o->kind) {
-    case OPT_U64:
-    case OPT_INT:
+    case SCAL_OPT_U64:
+    case SCAL_OPT_INT:
         snprintf(buf, len, "%llu..%llu", (unsigned long long)o->umin, (unsigned long long)o->umax);
         break;
-    case OPT_DOUBLE:
+    case SCAL_OPT_DOUBLE:
         snprintf(buf, len, "%g..%g", o->dmin, o->dmax);
         break;
-    case OPT_ENUM:
+    case SCAL_OPT_ENUM:
         choices[0] = '\0';
         for (int i = 0; o->choices[i] && used < sizeof choices; i++)
             used += (size_t)snprintf(choices + used, sizeof choices - used, "%s%s", i ? "|" : "",
                                      o->choices[i]);
         snprintf(buf, len, "%s", choices);
         break;
-    default:
+    case SCAL_OPT_STR:
+    case SCAL_OPT_FLAG:
         buf[0] = '\0';
+        break;
     }
+}
+
+/* Parse val for o into field (NULL: check only).  Returns 0, or -1 with
+ * *what saying how it failed: 'e' empty, 's' not a whole number or below
+ * the range, 'r' above the range, 'd' a number refused (why in `why`),
+ * 'c' not a choice. */
+static int parse_value(const opt_t *o, const char *val, void *field, char *what, char *why,
+                       size_t whylen)
+{
+    uint64_t u;
+    double d;
+    switch (o->kind) {
+    case SCAL_OPT_FLAG:
+        if (field)
+            *(int *)field = 1;
+        return 0;
+    case SCAL_OPT_STR:
+        if (!*val) {
+            *what = 'e';
+            return -1;
+        }
+        if (field)
+            *(const char **)field = val;
+        return 0;
+    case SCAL_OPT_U64:
+    case SCAL_OPT_INT:
+        if (scal_parse_u64(val, o->umin, o->umax, &u) == 0) {
+            if (field && o->kind == SCAL_OPT_INT)
+                *(int *)field = (int)u;
+            else if (field)
+                *(uint64_t *)field = u;
+            return 0;
+        }
+        *what = scal_parse_u64(val, o->umin, UINT64_MAX, &u) == 0 ? 'r' : 's';
+        return -1;
+    case SCAL_OPT_DOUBLE:
+        if (scal_parse_double_why(val, o->dmin, o->dmax, &d, why, whylen) == 0) {
+            if (field)
+                *(double *)field = d;
+            return 0;
+        }
+        *what = 'd';
+        return -1;
+    case SCAL_OPT_ENUM:
+        for (int i = 0; o->choices[i]; i++)
+            if (strcmp(o->choices[i], val) == 0) {
+                if (field)
+                    *(int *)field = i;
+                return 0;
+            }
+        *what = 'c';
+        return -1;
+    }
+    return -1;
 }
 
 static int set_option(scal_config_t *cfg, const opt_t *o, const char *val, char *err, size_t errlen)
 {
-    char *field = (char *)cfg + o->off;
-    char range[200];
-    uint64_t u;
-    double d;
-    switch (o->kind) {
-    case OPT_FLAG:
-        *(int *)field = 1;
+    char range[200], what = 0, why[128];
+    if (parse_value(o, val, (char *)cfg + o->off, &what, why, sizeof why) == 0)
         return 0;
-    case OPT_STR:
-        if (!*val) {
-            snprintf(err, errlen, "--%s: empty value", o->name);
-            return -1;
-        }
-        *(const char **)field = val;
-        return 0;
-    case OPT_U64:
-    case OPT_INT:
-        if (scal_parse_u64(val, o->umin, o->umax, &u) == 0) {
-            if (o->kind == OPT_INT)
-                *(int *)field = (int)u;
-            else
-                *(uint64_t *)field = u;
-            return 0;
-        }
+    range_text(o, range, sizeof range);
+    switch (what) {
+    case 'e':
+        snprintf(err, errlen, "--%s: empty value", o->name);
         break;
-    case OPT_DOUBLE: {
-        char why[128];
-        if (scal_parse_double_why(val, o->dmin, o->dmax, &d, why, sizeof why) == 0) {
-            *(double *)field = d;
-            return 0;
-        }
-        range_text(o, range, sizeof range);
+    case 'd':
         snprintf(err, errlen, "--%s: invalid value '%s': %s; must be a number in %s", o->name,
                  val, why, range);
-        return -1;
-    }
-    case OPT_ENUM:
-        for (int i = 0; o->choices[i]; i++)
-            if (strcmp(o->choices[i], val) == 0) {
-                *(int *)field = i;
-                return 0;
-            }
-        range_text(o, range, sizeof range);
+        break;
+    case 'c':
         snprintf(err, errlen, "--%s: invalid value '%s' (choose %s)", o->name, val, range);
-        return -1;
+        break;
+    default:
+        snprintf(err, errlen, "--%s: invalid value '%s': must be a whole number in %s", o->name,
+                 val, range);
+        break;
     }
-    range_text(o, range, sizeof range);
-    snprintf(err, errlen, "--%s: invalid value '%s': must be a %s in %s", o->name, val,
-             o->kind == OPT_DOUBLE ? "number" : "whole number", range);
     return -1;
+}
+
+int scal_option_value(const scal_option_t *o, const char *value, scal_config_t *cfg,
+                      char *expected, size_t len)
+{
+    char range[200], what = 0, why[128];
+    if (o->kind == SCAL_OPT_FLAG && strcmp(value, "on") != 0)
+        return scal_errf(expected, len, "on");
+    if (parse_value(o, value, cfg ? (char *)cfg + o->off : NULL, &what, why, sizeof why) == 0)
+        return 0;
+    range_text(o, range, sizeof range);
+    switch (what) {
+    case 'e':
+        return scal_errf(expected, len, "a non-empty value");
+    case 's':
+        return scal_errf(expected, len, "an integer >= %llu", (unsigned long long)o->umin);
+    case 'r':
+        return scal_errf(expected, len, "a whole number in %s", range);
+    case 'd':
+        return scal_errf(expected, len, "a number in %s", range);
+    default:
+        return scal_errf(expected, len, "%s", range);
+    }
 }
 
 int scal_option_check(const char *name, const char *value, char *err, size_t errlen)
 {
-    for (size_t i = 0; i < NOPTIONS; i++) {
-        const opt_t *o = &options[i];
-        if (strcmp(o->name, name) != 0)
-            continue;
-        if (o->kind != OPT_U64 && o->kind != OPT_INT && o->kind != OPT_DOUBLE)
-            return 0;
-        uint64_t u;
-        double d;
-        int ok = o->kind == OPT_DOUBLE ? scal_parse_double(value, o->dmin, o->dmax, &d) == 0
-                                       : scal_parse_u64(value, o->umin, o->umax, &u) == 0;
-        if (ok)
-            return 0;
-        char range[200];
-        range_text(o, range, sizeof range);
-        snprintf(err, errlen, "%s in %s", o->kind == OPT_DOUBLE ? "a number" : "a whole number",
-                 range);
-        return -1;
-    }
-    return 0;
+    const opt_t *o = scal_option_find(name, SCAL_ENGINE_OMP | SCAL_ENGINE_MPI);
+    if (!o || (o->kind != SCAL_OPT_U64 && o->kind != SCAL_OPT_INT && o->kind != SCAL_OPT_DOUBLE))
+        return 0;
+    if (parse_value(o, value, NULL, &(char){0}, (char[8]){0}, 8) == 0)
+        return 0;
+    char range[200];
+    range_text(o, range, sizeof range);
+    snprintf(err, errlen, "%s in %s", o->kind == SCAL_OPT_DOUBLE ? "a number" : "a whole number",
+             range);
+    return -1;
 }
 
 static void default_text(const scal_config_t *def, const opt_t *o, char *buf, size_t len)
@@ -410,23 +425,41 @@ static void default_text(const scal_config_t *def, const opt_t *o, char *buf, si
     const char *field = (const char *)def + o->off;
     buf[0] = '\0';
     switch (o->kind) {
-    case OPT_INT:
+    case SCAL_OPT_INT:
         if (strcmp(o->name, "threads") != 0 || strcmp(def->engine, "mpi") == 0)
             snprintf(buf, len, "%d", *(const int *)field);
         break;
-    case OPT_U64:
+    case SCAL_OPT_U64:
         if (*(const uint64_t *)field)
             snprintf(buf, len, "%llu", (unsigned long long)*(const uint64_t *)field);
         break;
-    case OPT_DOUBLE:
+    case SCAL_OPT_DOUBLE:
         snprintf(buf, len, "%g", *(const double *)field);
         break;
-    case OPT_ENUM:
+    case SCAL_OPT_ENUM:
         snprintf(buf, len, "%s", o->choices[*(const int *)field]);
         break;
-    default:
+    case SCAL_OPT_STR:
+    case SCAL_OPT_FLAG:
         break;
     }
+}
+
+static void print_option(const scal_config_t *def, const opt_t *o, FILE *out)
+{
+    char head[48], range[200], deflt[64], wls[128];
+    snprintf(head, sizeof head, "--%s%s%s", o->name, o->meta ? " " : "", o->meta ? o->meta : "");
+    range_text(o, range, sizeof range);
+    default_text(def, o, deflt, sizeof deflt);
+    workloads_text(o, wls, sizeof wls);
+    fprintf(out, "  %-24s %s", head, o->help);
+    if (range[0])
+        fprintf(out, " [%s]", range);
+    if (deflt[0])
+        fprintf(out, " (default %s)", deflt);
+    if (wls[0])
+        fprintf(out, " {%s}", wls);
+    fputc('\n', out);
 }
 
 static void print_help(const scal_config_t *def, FILE *out)
@@ -442,23 +475,14 @@ static void print_help(const scal_config_t *def, FILE *out)
     for (size_t i = 0; (wl = scal_workload_at(i)) != NULL; i++)
         fprintf(out, "  %-8s %s\n", wl->name, wl->summary);
     fprintf(out, "\noptions (value range in brackets; every option also takes --opt=value):\n");
-    for (size_t i = 0; i < NOPTIONS; i++) {
-        const opt_t *o = &options[i];
-        if (!(o->engines & eng))
-            continue;
-        char head[48], range[200], deflt[64];
-        snprintf(head, sizeof head, "--%s%s%s", o->name, o->meta ? " " : "", o->meta ? o->meta : "");
-        range_text(o, range, sizeof range);
-        default_text(def, o, deflt, sizeof deflt);
-        fprintf(out, "  %-24s %s", head, o->help);
-        if (range[0])
-            fprintf(out, " [%s]", range);
-        if (deflt[0])
-            fprintf(out, " (default %s)", deflt);
-        if (o->workloads)
-            fprintf(out, " {%s}", o->workloads);
-        fputc('\n', out);
-    }
+    /* The engines' own first, then the workloads'. */
+    const opt_t *o;
+    for (size_t i = 0; i < NOPTIONS; i++)
+        if (options[i].engines & eng)
+            print_option(def, &options[i], out);
+    for (size_t i = 0; (o = scal_option_at(i)) != NULL && !is_engine_row(o); i++)
+        if (o->engines & eng)
+            print_option(def, o, out);
     fprintf(out, "\nExit status: 0 done and valid; 1 a run or its validation failed;\n"
                  "2 bad usage or input (the message names the option and value).\n");
 }
@@ -484,7 +508,7 @@ static const char *given_arg(void *ctx, const char *name, int i)
             (a[2 + n] != '\0' && a[2 + n] != '='))
             continue;
         const opt_t *o = find_option(name, g->eng);
-        if (o && o->kind == OPT_FLAG)
+        if (o && o->kind == SCAL_OPT_FLAG)
             found = "on";
         else if (a[2 + n] == '=')
             found = a + 3 + n;
@@ -494,10 +518,14 @@ static const char *given_arg(void *ctx, const char *name, int i)
     return found;
 }
 
+/* Most options one command line may name (every row counted once). */
+#define MAX_SEEN 128
+
 int scal_cli_parse(scal_config_t *cfg, int argc, char **argv, FILE *out, char *err, size_t errlen)
 {
     unsigned eng = engine_bit(cfg);
-    int seen[NOPTIONS] = {0};
+    const opt_t *seen[MAX_SEEN];
+    size_t nseen = 0;
 
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
@@ -528,7 +556,7 @@ int scal_cli_parse(scal_config_t *cfg, int argc, char **argv, FILE *out, char *e
             return SCAL_CLI_ERROR;
         }
         const char *val = NULL;
-        if (o->kind == OPT_FLAG) {
+        if (o->kind == SCAL_OPT_FLAG) {
             if (eq) {
                 snprintf(err, errlen, "--%s takes no value (got '%s')", o->name, eq + 1);
                 return SCAL_CLI_ERROR;
@@ -543,7 +571,11 @@ int scal_cli_parse(scal_config_t *cfg, int argc, char **argv, FILE *out, char *e
         }
         if (set_option(cfg, o, val, err, errlen) != 0)
             return SCAL_CLI_ERROR;
-        seen[o - options] = 1;
+        size_t s = 0;
+        while (s < nseen && seen[s] != o)
+            s++;
+        if (s == nseen && nseen < MAX_SEEN)
+            seen[nseen++] = o;
     }
 
     struct given_args ga = {argc, argv, eng};
@@ -560,18 +592,27 @@ int scal_cli_parse(scal_config_t *cfg, int argc, char **argv, FILE *out, char *e
                  scal_workload_names(names, sizeof names));
         return SCAL_CLI_ERROR;
     }
-    if (!scal_workload_find(cfg->workload)) {
+    const scal_workload_t *wl = scal_workload_find(cfg->workload);
+    if (!wl) {
         char names[128];
         snprintf(err, errlen, "unknown workload '%s' (choose %s)", cfg->workload,
                  scal_workload_names(names, sizeof names));
         return SCAL_CLI_ERROR;
     }
-    for (size_t i = 0; i < NOPTIONS; i++)
-        if (seen[i] && options[i].workloads && !word_in(options[i].workloads, cfg->workload)) {
-            snprintf(err, errlen, "--%s does not apply to workload '%s' (only %s)",
-                     options[i].name, cfg->workload, options[i].workloads);
+    /* In table order, as the message always named the first. */
+    const opt_t *o;
+    for (size_t i = 0; (o = scal_option_at(i)) != NULL; i++) {
+        size_t s = 0;
+        while (s < nseen && seen[s] != o)
+            s++;
+        if (s < nseen && !is_engine_row(o) && !listed_by(wl, o)) {
+            char wls[128];
+            workloads_text(o, wls, sizeof wls);
+            snprintf(err, errlen, "--%s does not apply to workload '%s' (only %s)", o->name,
+                     cfg->workload, wls);
             return SCAL_CLI_ERROR;
         }
+    }
     return SCAL_CLI_OK;
 }
 
@@ -613,9 +654,9 @@ static void default_of(const char *name, unsigned eng, char *buf, size_t len)
     const opt_t *o = find_option(name, eng);
     if (!o)
         return;
-    if (o->kind == OPT_FLAG)
+    if (o->kind == SCAL_OPT_FLAG)
         snprintf(buf, len, "%s", *(const int *)((const char *)&def + o->off) ? "on" : "off");
-    else if (o->kind == OPT_INT)
+    else if (o->kind == SCAL_OPT_INT)
         snprintf(buf, len, "%d", *(const int *)((const char *)&def + o->off));
     else
         default_text(&def, o, buf, len);
@@ -624,8 +665,8 @@ static void default_of(const char *name, unsigned eng, char *buf, size_t len)
 int scal_option_rules_check(scal_option_value_fn given, void *ctx, unsigned engine,
                             scal_rule_violation_t *v)
 {
-    for (size_t r = 0; r < NRULES; r++) {
-        const scal_option_rule_t *rule = &rules[r];
+    const scal_option_rule_t *rule;
+    for (size_t r = 0; (rule = scal_option_rule_at(r)) != NULL; r++) {
         /* An option the engine does not have cannot be given to it. */
         if (!find_option(rule->a, engine) || !find_option(rule->b, engine))
             continue;
@@ -686,5 +727,11 @@ int scal_option_rule_text(const scal_rule_violation_t *v, const char *dashes, ch
 
 const scal_option_rule_t *scal_option_rule_at(size_t i)
 {
+    /* Every workload's rules first, then the engines': the options' order. */
+    const scal_workload_t *wl;
+    for (size_t w = 0; (wl = scal_workload_at(w)) != NULL; w++)
+        for (size_t j = 0; wl->rules && wl->rules[j].a; j++)
+            if (i-- == 0)
+                return &wl->rules[j];
     return i < NRULES ? &rules[i] : NULL;
 }

@@ -3,11 +3,66 @@
 #ifndef SCAL_CLI_H
 #define SCAL_CLI_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "scal_config.h"
 
 enum { SCAL_CLI_OK = 0, SCAL_CLI_EXIT = 1, SCAL_CLI_ERROR = 2 };
+
+/* ---- the option table ----
+ *
+ * Every engine option is one row: the engines' own (dispatch, output) in
+ * cli.c, each workload's in that workload's file, listed by its descriptor
+ * (scal_workload_t.options).  The rows drive the engines' parser, their
+ * --help, and scal-run's job-file keys and checks; nothing else lists an
+ * option. */
+
+typedef enum scal_opt_kind {
+    SCAL_OPT_U64,    /* uint64_t, a whole number in [umin, umax] */
+    SCAL_OPT_INT,    /* int, a whole number in [umin, umax] */
+    SCAL_OPT_DOUBLE, /* double, a finite number in [dmin, dmax] */
+    SCAL_OPT_ENUM,   /* int, the index of one of `choices` */
+    SCAL_OPT_STR,    /* const char *, a non-empty string (the argv word itself) */
+    SCAL_OPT_FLAG,   /* int, 1 when given; takes no value (a job file's on|off) */
+} scal_opt_kind_t;
+
+enum {
+    SCAL_OPT_NOT_A_KEY = 1u << 0, /* no job-file key: scal-run sets it (--format, --repeat...) */
+    SCAL_OPT_INPUT = 1u << 1,     /* SCAL_OPT_STR naming a file the engine reads: a job file
+                                   * resolves it against its own folder and checks it first */
+    SCAL_OPT_SIZE = 1u << 2,      /* the problem size: job files' `weak = KEY` may grow it */
+};
+
+typedef struct scal_option {
+    const char *name;           /* long name, no dashes */
+    scal_opt_kind_t kind;
+    size_t off;                 /* offsetof(scal_config_t, its field) */
+    uint64_t umin, umax;        /* SCAL_OPT_U64, SCAL_OPT_INT */
+    double dmin, dmax;          /* SCAL_OPT_DOUBLE */
+    const char *const *choices; /* SCAL_OPT_ENUM, NULL-terminated */
+    unsigned engines;           /* SCAL_ENGINE_* mask */
+    unsigned flags;             /* SCAL_OPT_NOT_A_KEY | SCAL_OPT_INPUT | SCAL_OPT_SIZE */
+    const char *meta, *help;    /* --help: "--name META  help [range] (default) {workloads}" */
+} scal_option_t;
+
+/* Option i of the whole table, or NULL past the last: the engines' own rows,
+ * then every workload's (in workload-table order; a row several workloads
+ * list comes once).  Two rows may share a name for different engines. */
+const scal_option_t *scal_option_at(size_t i);
+/* The row `name` has for any engine in `engines` (a SCAL_ENGINE_* mask), or
+ * NULL. */
+const scal_option_t *scal_option_find(const char *name, unsigned engines);
+/* Whether workload `i` of the workload table (scal_workload_at) takes o:
+ * an engine row applies to every workload, a workload's row to the
+ * workloads that list it. */
+int scal_option_for_workload(const scal_option_t *o, size_t i);
+/* Check `value` for o exactly as the engines' parser does (a flag takes
+ * "on"); store it into cfg when cfg is not NULL.  Returns 0, or -1 with
+ * what was expected in `expected` ("an integer >= 1", "a whole number in
+ * 1..4096", "a number in 0..1e+09", "map|submit|as-completed"). */
+int scal_option_value(const scal_option_t *o, const char *value, scal_config_t *cfg,
+                      char *expected, size_t len);
 
 /* Parse argv (argv[1] is the workload, or --help / --version) for the
  * engine in cfg->engine (cfg must hold scal_config_defaults()).

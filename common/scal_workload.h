@@ -58,11 +58,33 @@ typedef struct scal_work {
     const char *kernel;    /* the record's kernel field ("-" for none) */
 } scal_work_t;
 
+struct scal_option;
+struct scal_option_rule;
+
+/* A workload: one descriptor in its own file (workload_NAME.c), one row of
+ * the table in workloads.c.  Hooks not marked optional are required. */
 struct scal_workload {
     const char *name;
     const char *summary; /* one line for --help */
-    /* Check inputs and build shared data.  Returns 0, or -1 with a message
-     * naming the bad value in err (a usage error: exit 2). */
+    /* Its options, NULL-terminated: rows of the one option table
+     * (scal_cli.h).  They drive the engines' parser and --help and
+     * scal-run's job-file keys; an option is refused for a workload that
+     * does not list it.  An option several workloads take is one row they
+     * all list (scal_option_tasks, scal_option_seed). */
+    const struct scal_option *const *options;
+    /* Optional: the rules between its options (and the engines'), as the
+     * engines' parser and scal-run's job files apply them (scal_cli.h); the
+     * last row is all zero. */
+    const struct scal_option_rule *rules;
+    /* Optional: check the options' values together (one value at a time is
+     * the table's job), before anything is built.  scal-run calls it too,
+     * with each key's largest value in a series, so it must be monotone: a
+     * check of upper bounds.  Options are named with `dashes` before them
+     * ("--" for the engines, "" for a job file's keys).  Returns 0, or -1
+     * with a message in err. */
+    int (*check_options)(const scal_config_t *cfg, const char *dashes, char *err, size_t errlen);
+    /* Optional: check inputs and build shared data.  Returns 0, or -1 with
+     * a message naming the bad value in err (a usage error: exit 2). */
     int (*prepare)(scal_work_t *w, char *err, size_t errlen);
     /* Execute task `task`, writing its results.  Thread-safe; `scratch` is
      * this worker's own (from scratch_new, or NULL without one). */
@@ -108,10 +130,13 @@ struct scal_workload {
     void (*release)(scal_work_t *w);
 };
 
-/* The paths workload (workload_paths.c). */
-extern const scal_workload_t scal_workload_paths;
-/* The triad workload (workload_triad.c). */
-extern const scal_workload_t scal_workload_triad;
+/* The workloads are scal_workload_NAME, each in its own file
+ * (workload_NAME.c); the table in workloads.c lists them. */
+
+/* Options more than one workload takes (workloads.c): --tasks (factor,
+ * sleep, spin) and --seed (sleep, paths). */
+extern const struct scal_option scal_option_tasks;
+extern const struct scal_option scal_option_seed;
 
 /* The workload called `name`, or NULL. */
 const scal_workload_t *scal_workload_find(const char *name);

@@ -14,9 +14,11 @@
  * is recomputed by a plain BFS over adjacency lists built independently of
  * the searched storage. */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "scal_cli.h"
 #include "scal_err.h"
 #include "scal_graph.h"
 #include "scal_paths.h"
@@ -25,6 +27,120 @@
 
 /* Pairs recomputed by the reference BFS in each validation. */
 #define VALIDATE_SAMPLE 64
+
+/* ---- its options ---- */
+
+/* In scal_kernel_t, scal_share_t, scal_storage_t, scal_generator_t and
+ * scal_graph_format_t order. */
+static const char *const kernel_names[] = {"bitset", "matvec", NULL};
+static const char *const share_names[] = {"window", "copy", "per-task", NULL};
+static const char *const storage_names[] = {"auto", "bitset", "sparse", NULL};
+static const char *const generator_names[] = {"uniform", "kron", NULL};
+static const char *const graph_format_names[] = {"auto", "mtx", "snap", "el", NULL};
+
+const char *scal_share_name(int share)
+{
+    return share >= 0 && share <= SCAL_SHARE_PER_TASK ? share_names[share] : "?";
+}
+
+#define ANY (SCAL_ENGINE_OMP | SCAL_ENGINE_MPI)
+#define OFF(f) offsetof(scal_config_t, f)
+
+static const scal_option_t opt_nodes = {
+    "nodes", SCAL_OPT_U64, OFF(nodes), 1, 0x7fffffffULL, 0, 0, NULL, ANY, 0, "M",
+    "graph nodes (generated graph)"};
+static const scal_option_t opt_fraction = {
+    "fraction", SCAL_OPT_DOUBLE, OFF(fraction), 0, 0, 0.0, 1.0, NULL, ANY, 0, "P",
+    "probability of each edge i->j"};
+static const scal_option_t opt_pairs = {
+    "pairs", SCAL_OPT_U64, OFF(pairs), 1, SCAL_MAX_TASKS, 0, 0, NULL, ANY, SCAL_OPT_SIZE, "Q",
+    "query pairs drawn from --seed"};
+static const scal_option_t opt_pairs_file = {
+    "pairs-file", SCAL_OPT_STR, OFF(pairs_file), 0, 0, 0, 0, NULL, ANY, SCAL_OPT_INPUT, "FILE",
+    "query pairs from CSV source,target (0-based)"};
+static const scal_option_t opt_graph = {
+    "graph", SCAL_OPT_STR, OFF(graph_file), 0, 0, 0, 0, NULL, ANY, SCAL_OPT_INPUT, "FILE",
+    "read the graph from a file: Matrix Market (1-based), SNAP edge list or GAP .el "
+    "(0-based); see --graph-format"};
+static const scal_option_t opt_graph_format = {
+    "graph-format", SCAL_OPT_ENUM, OFF(graph_format), 0, 0, 0, 0, graph_format_names, ANY, 0,
+    "F", "--graph's format (auto: .mtx/.mm Matrix Market, .el GAP edge list, else a SNAP "
+    "edge list unless it starts with a Matrix Market banner)"};
+static const scal_option_t opt_generator = {
+    "generator", SCAL_OPT_ENUM, OFF(generator), 0, 0, 0, 0, generator_names, ANY, 0, "G",
+    "generated graph: uniform (--nodes, --fraction) or Graph500 Kronecker (--scale, "
+    "--edge-factor, undirected)"};
+static const scal_option_t opt_scale = {
+    "scale", SCAL_OPT_INT, OFF(scale), 1, 30, 0, 0, NULL, ANY, 0, "S", "kron: 2^S nodes"};
+static const scal_option_t opt_edge_factor = {
+    "edge-factor", SCAL_OPT_U64, OFF(edge_factor), 1, 1024, 0, 0, NULL, ANY, 0, "E",
+    "kron: E * 2^S edges, each in both directions"};
+static const scal_option_t opt_write_graph = {
+    "write-graph", SCAL_OPT_STR, OFF(write_graph), 0, 0, 0, 0, NULL, ANY, SCAL_OPT_NOT_A_KEY,
+    "FILE", "write the graph: an edge list (0-based) if FILE ends in .el or .txt, else Matrix "
+    "Market"};
+static const scal_option_t opt_max_hop = {
+    "max-hop", SCAL_OPT_INT, OFF(max_hop), 0, 1000000, 0, 0, NULL, ANY, 0, "H",
+    "longest path searched, in hops"};
+static const scal_option_t opt_kernel = {
+    "kernel", SCAL_OPT_ENUM, OFF(kernel), 0, 0, 0, 0, kernel_names, ANY, 0, "K",
+    "bitset (fast) or matvec (the seed's vector-matrix products)"};
+static const scal_option_t opt_storage = {
+    "storage", SCAL_OPT_ENUM, OFF(storage), 0, 0, 0, 0, storage_names, ANY, 0, "S",
+    "graph storage for the fast kernel: bitset (dense bit matrix), sparse (CSR + CSC), or "
+    "auto (bitset only for small dense graphs)"};
+static const scal_option_t opt_group = {
+    "group", SCAL_OPT_FLAG, OFF(group), 0, 0, 0, 0, NULL, ANY, 0, NULL,
+    "a task is every pair of one source (one search answers them all)"};
+static const scal_option_t opt_share = {
+    "share", SCAL_OPT_ENUM, OFF(share), 0, 0, 0, 0, share_names, SCAL_ENGINE_MPI, 0, "S",
+    "the graph: one copy per node in a shared window, a copy per rank sent once, "
+    "or sent with every task"};
+
+/* How its options constrain each other (and the engines', scal_cli.h). */
+static const scal_option_rule_t paths_rules[] = {
+    {SCAL_RULE_EXCLUDES, "graph", NULL, "nodes", NULL, NULL,
+     "the graph file sets the nodes"},
+    {SCAL_RULE_EXCLUDES, "graph", NULL, "fraction", NULL, NULL,
+     "the graph file sets the edges"},
+    {SCAL_RULE_EXCLUDES, "pairs-file", NULL, "pairs", NULL, NULL,
+     "the pairs file sets the pairs"},
+    {SCAL_RULE_EXCLUDES, "graph", NULL, "generator", NULL, NULL,
+     "the graph file is the graph: nothing is generated"},
+    {SCAL_RULE_EXCLUDES, "graph", NULL, "scale", NULL, NULL,
+     "the graph file sets the nodes"},
+    {SCAL_RULE_EXCLUDES, "graph", NULL, "edge-factor", NULL, NULL,
+     "the graph file sets the edges"},
+    {SCAL_RULE_NEEDS, "scale", NULL, "generator", "kron", NULL,
+     "the scale sizes the Kronecker generator's graph"},
+    {SCAL_RULE_NEEDS, "edge-factor", NULL, "generator", "kron", NULL,
+     "the edge factor is the Kronecker generator's"},
+    {SCAL_RULE_NEEDS, "nodes", NULL, "generator", "uniform", NULL,
+     "the Kronecker generator takes its nodes from --scale"},
+    {SCAL_RULE_NEEDS, "fraction", NULL, "generator", "uniform", NULL,
+     "the Kronecker generator takes its edges from --edge-factor"},
+    {SCAL_RULE_NEEDS, "storage", "sparse", "kernel", "bitset", NULL,
+     "the matvec kernel has its own dense layout (--storage chooses the fast kernel's)"},
+    {SCAL_RULE_NEEDS, "storage", "bitset", "kernel", "bitset", NULL,
+     "the matvec kernel has its own dense layout (--storage chooses the fast kernel's)"},
+    {SCAL_RULE_EXCLUDES, "seed", NULL, "graph", NULL, "pairs-file",
+     "with both the graph and the pairs from files, nothing is drawn from the seed"},
+    {SCAL_RULE_NEEDS, "share", "per-task", "pool", "submit|as-completed", NULL,
+     "per-task needs a dynamic pool (map has no dispatch to send the graph with)"},
+    {SCAL_RULE_NEEDS, "share", "per-task", "threads", "1", NULL,
+     "per-task runs one thread per rank, as a process pool does"},
+    {SCAL_RULE_EXCLUDES, "topology", NULL, "write-graph", NULL, NULL,
+     "it prints the topology and runs nothing"},
+    {0},
+};
+
+static const scal_option_t *const paths_options[] = {
+    &scal_option_seed, &opt_nodes,       &opt_fraction,  &opt_pairs,
+    &opt_pairs_file,   &opt_graph,       &opt_graph_format, &opt_generator,
+    &opt_scale,        &opt_edge_factor, &opt_write_graph, &opt_max_hop,
+    &opt_kernel,       &opt_storage,     &opt_group,     &opt_share,
+    NULL,
+};
 
 typedef struct paths_state {
     uint32_t m;
@@ -387,6 +503,8 @@ static void paths_describe(char *buf, size_t len, uint64_t r, const scal_result_
 const scal_workload_t scal_workload_paths = {
     .name = "paths",
     .summary = "hop-limited path distances between pairs of a large directed graph",
+    .options = paths_options,
+    .rules = paths_rules,
     .prepare = paths_prepare,
     .run = paths_run,
     .task_nresults = paths_task_nresults,

@@ -20,9 +20,11 @@
  * cores stream at once, which a study of the two side by side shows. */
 #include "scal_workload.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "scal_cli.h"
 #include "scal_graph.h"
 #include "scal_sys.h"
 
@@ -31,6 +33,13 @@
 /* Elements between two tick() calls: about 30 us of streaming. */
 #define TRIAD_TICK_ELEMENTS 32768
 /* Alignment of each array: a cache line and a vector register. */
+
+static const scal_option_t opt_bytes = {
+    "bytes", SCAL_OPT_U64, offsetof(scal_config_t, bytes), 3 * sizeof(double), 1ULL << 40, 0, 0,
+    NULL, SCAL_ENGINE_OMP | SCAL_ENGINE_MPI, 0, "B",
+    "bytes each task streams: its worker's arrays a, b, c, first touched by that worker"};
+
+static const scal_option_t *const triad_options[] = {&scal_option_tasks, &opt_bytes, NULL};
 
 typedef struct triad_scratch {
     double *a, *b, *c;
@@ -173,6 +182,7 @@ static void triad_describe(char *buf, size_t len, uint64_t k, const scal_result_
 const scal_workload_t scal_workload_triad = {
     .name = "triad",
     .summary = "STREAM triad a = b + 3c over --bytes per worker (memory-bound), GB/s",
+    .options = triad_options,
     .prepare = triad_prepare,
     .run = triad_run,
     .check = triad_check,

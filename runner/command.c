@@ -191,7 +191,7 @@ int sr_command_check(const sr_job_t *job, const sr_series_t *s, sr_err_t *err)
                 goto out;
             }
     }
-    static const sr_key_id_t mpi_only[] = {SR_K_THREADS, SR_K_LAUNCHER, SR_K_HOSTS, SR_K_PLACEMENT};
+    const sr_key_id_t mpi_only[] = {sr_key_id("threads"), SR_K_LAUNCHER, SR_K_HOSTS, SR_K_PLACEMENT};
     for (size_t i = 0; i < sizeof mpi_only / sizeof *mpi_only; i++)
         if (s->eff[mpi_only[i]] && sr_command_launch(s) != SR_LAUNCH_MPI) {
             rc = sr_fail(err, SR_EXIT_USAGE, "%s:%d: key '%s' needs launch = mpi (series [%s] has launch = %s)",
@@ -227,7 +227,7 @@ static const char *sr_point_has(void *ctx, const char *name)
  * given: left as they are). */
 static void sr_omp_binding(const sr_point_t *p, sr_cmd_t *cmd)
 {
-    const char *bind = p->val[SR_K_BIND];
+    const char *bind = p->val[sr_key_id("bind")];
     if (!bind)
         return;
     if (strcmp(bind, "none") == 0) {
@@ -321,7 +321,7 @@ int sr_command_build(const sr_job_t *job, const sr_point_t *p, const sr_tools_t 
         sr_omp_binding(p, cmd);
         break;
     case SR_LAUNCH_MPI: {
-        long threads = p->val[SR_K_THREADS] ? strtol(p->val[SR_K_THREADS], NULL, 10) : 1;
+        long threads = p->val[sr_key_id("threads")] ? strtol(p->val[sr_key_id("threads")], NULL, 10) : 1;
         if (sr_point_fits(job, p, SR_PLACE_RANKS, threads, &tools->slurm, err) != 0 ||
             sr_point_launcher(job, p, tools, threads, need_programs, cmd, err) != 0) {
             free(prog);
@@ -447,7 +447,7 @@ sr_status_t sr_command_record(const sr_job_t *job, const sr_point_t *p, const sr
 
     /* What scal-run knows of the run, in the record schema's names. */
     sr_launch_t launch = sr_command_launch(s);
-    long threads = launch == SR_LAUNCH_MPI && p->val[SR_K_THREADS] ? strtol(p->val[SR_K_THREADS], NULL, 10) : 1;
+    long threads = launch == SR_LAUNCH_MPI && p->val[sr_key_id("threads")] ? strtol(p->val[sr_key_id("threads")], NULL, 10) : 1;
     scal_record_t rec;
     memset(&rec, 0, sizeof rec);
     rec.wall_s = res->wall_s;
@@ -478,7 +478,7 @@ sr_status_t sr_command_record(const sr_job_t *job, const sr_point_t *p, const sr
     const char *base = strrchr(w0, '/');
     sr_field(&head, &row, "engine", "command");
     sr_field(&head, &row, "workload", base ? base + 1 : w0);
-    sr_field(&head, &row, "bind", launch == SR_LAUNCH_NONE ? NULL : p->val[SR_K_BIND]);
+    sr_field(&head, &row, "bind", launch == SR_LAUNCH_NONE ? NULL : p->val[sr_key_id("bind")]);
     if (launch != SR_LAUNCH_NONE) {
         snprintf(num, sizeof num, "%ld", launch == SR_LAUNCH_MPI ? p->workers : 1);
         sr_field(&head, &row, "ranks", num);

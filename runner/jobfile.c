@@ -4,7 +4,11 @@
  * handler checks what one line can show (known key, one value or a list,
  * each value well-formed, files readable). sr_job_check then checks what
  * needs the whole file: every series has an engine, a workload and workers,
- * and every key it sets applies to its engine and workload. */
+ * and every key it sets applies to its engine and workload.
+ *
+ * scal-run's own keys are listed here; the engines' options are not: they
+ * come from the engines' option table (scal_cli.h), whose rows say where
+ * they apply and check their values with the engines' own code. */
 #define INI_HANDLER_LINENO 1
 #include "jobfile.h"
 
@@ -14,8 +18,10 @@
 #include <float.h>
 #include <ini.h>
 #include <math.h>
+#include <pthread.h>
 #include <regex.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -24,98 +30,117 @@
 #include "scal_cli.h"
 #include "scal_config.h"
 #include "scal_files.h"
+#include "scal_workload.h"
 
 #define SR_ALL_ENGINES ((1u << SR_NENGINES) - 1)
-#define SR_ALL_WORKLOADS ((1u << SR_NWORKLOADS) - 1)
+#define SR_ALL_WORKLOADS (~0u)
 #define SR_OMP (1u << SR_ENGINE_OMP)
 #define SR_MPI (1u << SR_ENGINE_MPI)
-#define SR_FACTOR (1u << SR_WL_FACTOR)
-#define SR_SLEEP (1u << SR_WL_SLEEP)
-#define SR_SPIN (1u << SR_WL_SPIN)
-#define SR_PATHS (1u << SR_WL_PATHS)
-#define SR_TRIAD (1u << SR_WL_TRIAD)
+
 /* Reserved keys that engine = command series take too. */
 #define SR_KF_RC (SR_KF_RESERVED | SR_KF_COMMAND)
 
 static const char *const sr_engines[] = {"omp", "mpi", "command", NULL};
-static const char *const sr_workloads[] = {"factor", "sleep", "spin", "paths", "triad", NULL};
 /* How a command's workers are made (command.h). */
 static const char *const sr_launches[] = {"threads", "mpi", "none", NULL};
 static const char *const sr_betters[] = {"lower", "higher", NULL};
+/* The engines' options that a command series takes too: command.h makes
+ * its workers' binding and threads per rank from them. */
+static const char *const sr_command_options[] = {"bind", "threads", NULL};
 static const char *const sr_launchers[] = {"auto", "mpirun", "srun", NULL};
-static const char *const sr_pools[] = {"map", "submit", "as-completed", NULL};
-static const char *const sr_binds[] = {"auto", "none", "compact", "spread", NULL};
-static const char *const sr_kernels[] = {"matvec", "bitset", NULL};
-static const char *const sr_shares[] = {"per-task", "copy", "window", NULL};
-static const char *const sr_storages[] = {"auto", "bitset", "sparse", NULL};
-static const char *const sr_generators[] = {"uniform", "kron", NULL};
-static const char *const sr_graph_formats[] = {"auto", "mtx", "snap", "el", NULL};
 static const char *const sr_placements[] = {"pack", "spread", NULL};
-/* The problem-size keys that weak scaling may grow with the workers. */
-static const char *const sr_weak_keys[] = {"tasks", "pairs", NULL};
 
 #define SR_ANY SR_ALL_ENGINES, SR_ALL_WORKLOADS
-static const sr_key_t sr_keys[SR_NKEYS] = {
-    [SR_K_ENGINE] = {"engine", SR_KIND_ENUM, sr_engines, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
-    [SR_K_WORKLOAD] = {"workload", SR_KIND_ENUM, sr_workloads, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
-    [SR_K_REPEAT] = {"repeat", SR_KIND_POSINT, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
-    [SR_K_WARMUP] = {"warmup", SR_KIND_UINT, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
-    [SR_K_TIMEOUT] = {"timeout", SR_KIND_UREAL, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
+/* scal-run's own keys; the slots from SR_K_OPTIONS on are filled from the
+ * engines' option table (sr_keys_build). */
+static const sr_key_t sr_own_keys[SR_NKEYS] = {
+    [SR_K_ENGINE] = {"engine", SR_KIND_ENUM, sr_engines, SR_KF_SINGLE | SR_KF_RC, SR_ANY, NULL},
+    [SR_K_WORKLOAD] = {"workload", SR_KIND_WORKLOAD, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY, NULL},
+    [SR_K_REPEAT] = {"repeat", SR_KIND_POSINT, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY, NULL},
+    [SR_K_WARMUP] = {"warmup", SR_KIND_UINT, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY, NULL},
+    [SR_K_TIMEOUT] = {"timeout", SR_KIND_UREAL, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY, NULL},
     [SR_K_LAUNCHER] = {"launcher", SR_KIND_ENUM, sr_launchers, SR_KF_SINGLE | SR_KF_RC,
-                       SR_MPI, SR_ALL_WORKLOADS},
-    [SR_K_ENV] = {"env", SR_KIND_ENV, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
-    [SR_K_WEAK] = {"weak", SR_KIND_ENUM, sr_weak_keys, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY},
-    [SR_K_PRECISION] = {"precision", SR_KIND_OPEN_FRACTION, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
-    [SR_K_MAX_REPEAT] = {"max-repeat", SR_KIND_POSINT, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
-    [SR_K_BUDGET] = {"budget", SR_KIND_UREAL, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
-    [SR_K_CLAIM] = {"claim", SR_KIND_CLAIM, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
+                       SR_MPI, SR_ALL_WORKLOADS, NULL},
+    [SR_K_ENV] = {"env", SR_KIND_ENV, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY, NULL},
+    /* The problem-size key that weak scaling grows with the workers. */
+    [SR_K_WEAK] = {"weak", SR_KIND_SIZE_KEY, NULL, SR_KF_SINGLE | SR_KF_RESERVED, SR_ANY, NULL},
+    [SR_K_PRECISION] = {"precision", SR_KIND_OPEN_FRACTION, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY, NULL},
+    [SR_K_MAX_REPEAT] = {"max-repeat", SR_KIND_POSINT, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY, NULL},
+    [SR_K_BUDGET] = {"budget", SR_KIND_UREAL, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY, NULL},
+    [SR_K_CLAIM] = {"claim", SR_KIND_CLAIM, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY, NULL},
     /* engine = command (command.h): the program, how its workers are made, and what is read from
      * its output. */
-    [SR_K_COMMAND] = {"command", SR_KIND_TEXT, NULL, SR_KF_SINGLE | SR_KF_RC, 0, 0},
-    [SR_K_LAUNCH] = {"launch", SR_KIND_ENUM, sr_launches, SR_KF_SINGLE | SR_KF_RC, 0, 0},
-    [SR_K_FOM] = {"fom", SR_KIND_REGEX, NULL, SR_KF_SINGLE | SR_KF_RC, 0, 0},
-    [SR_K_FOM_UNIT] = {"fom-unit", SR_KIND_TEXT, NULL, SR_KF_SINGLE | SR_KF_RC, 0, 0},
-    [SR_K_FOM_BETTER] = {"fom-better", SR_KIND_ENUM, sr_betters, SR_KF_SINGLE | SR_KF_RC, 0, 0},
-    [SR_K_EXPECT] = {"expect", SR_KIND_REGEX, NULL, SR_KF_SINGLE | SR_KF_RC, 0, 0},
-    [SR_K_TASKS] = {"tasks", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_FACTOR | SR_SLEEP | SR_SPIN | SR_TRIAD},
-    [SR_K_BASE] = {"base", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_FACTOR},
-    [SR_K_MEAN] = {"mean", SR_KIND_UREAL, NULL, 0, SR_ALL_ENGINES, SR_SLEEP},
-    [SR_K_SIGMA] = {"sigma", SR_KIND_UREAL, NULL, 0, SR_ALL_ENGINES, SR_SLEEP},
-    [SR_K_SEED] = {"seed", SR_KIND_UINT, NULL, 0, SR_ALL_ENGINES, SR_SLEEP | SR_PATHS},
-    [SR_K_US] = {"us", SR_KIND_UINT, NULL, 0, SR_ALL_ENGINES, SR_SPIN},
-    [SR_K_BYTES] = {"bytes", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_TRIAD},
-    [SR_K_POOL] = {"pool", SR_KIND_ENUM, sr_pools, 0, SR_ANY},
-    [SR_K_CHUNK] = {"chunk", SR_KIND_POSINT, NULL, 0, SR_ANY},
-    [SR_K_GIL] = {"gil", SR_KIND_BOOL, NULL, 0, SR_OMP, SR_ALL_WORKLOADS},
-    [SR_K_SWITCH_INTERVAL] = {"switch-interval", SR_KIND_POSREAL, NULL, 0, SR_OMP, SR_ALL_WORKLOADS},
-    [SR_K_BIND] = {"bind", SR_KIND_ENUM, sr_binds, SR_KF_COMMAND, SR_ANY},
-    [SR_K_NODES] = {"nodes", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
-    [SR_K_FRACTION] = {"fraction", SR_KIND_FRACTION, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
-    [SR_K_PAIRS] = {"pairs", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
-    [SR_K_PAIRS_FILE] = {"pairs-file", SR_KIND_FILE, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
-    [SR_K_GRAPH] = {"graph", SR_KIND_FILE, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
-    [SR_K_MAX_HOP] = {"max-hop", SR_KIND_UINT, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
-    [SR_K_KERNEL] = {"kernel", SR_KIND_ENUM, sr_kernels, 0, SR_ALL_ENGINES, SR_PATHS},
-    [SR_K_GROUP] = {"group", SR_KIND_BOOL, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
-    [SR_K_STORAGE] = {"storage", SR_KIND_ENUM, sr_storages, 0, SR_ALL_ENGINES, SR_PATHS},
-    [SR_K_GENERATOR] = {"generator", SR_KIND_ENUM, sr_generators, 0, SR_ALL_ENGINES, SR_PATHS},
-    [SR_K_SCALE] = {"scale", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
-    [SR_K_EDGE_FACTOR] = {"edge-factor", SR_KIND_POSINT, NULL, 0, SR_ALL_ENGINES, SR_PATHS},
-    [SR_K_GRAPH_FORMAT] = {"graph-format", SR_KIND_ENUM, sr_graph_formats, 0, SR_ALL_ENGINES,
-                           SR_PATHS},
-    [SR_K_SHARE] = {"share", SR_KIND_ENUM, sr_shares, 0, SR_MPI, SR_PATHS},
-    [SR_K_RANKS_PER_NODE] = {"ranks-per-node", SR_KIND_POSINT, NULL, 0, SR_MPI, SR_ALL_WORKLOADS},
-    [SR_K_THREADS] = {"threads", SR_KIND_POSINT, NULL, SR_KF_COMMAND, SR_MPI, SR_ALL_WORKLOADS},
-    [SR_K_REPORT_BINDINGS] = {"report-bindings", SR_KIND_BOOL, NULL, 0, SR_ANY},
+    [SR_K_COMMAND] = {"command", SR_KIND_TEXT, NULL, SR_KF_SINGLE | SR_KF_RC, 0, 0, NULL},
+    [SR_K_LAUNCH] = {"launch", SR_KIND_ENUM, sr_launches, SR_KF_SINGLE | SR_KF_RC, 0, 0, NULL},
+    [SR_K_FOM] = {"fom", SR_KIND_REGEX, NULL, SR_KF_SINGLE | SR_KF_RC, 0, 0, NULL},
+    [SR_K_FOM_UNIT] = {"fom-unit", SR_KIND_TEXT, NULL, SR_KF_SINGLE | SR_KF_RC, 0, 0, NULL},
+    [SR_K_FOM_BETTER] = {"fom-better", SR_KIND_ENUM, sr_betters, SR_KF_SINGLE | SR_KF_RC, 0, 0, NULL},
+    [SR_K_EXPECT] = {"expect", SR_KIND_REGEX, NULL, SR_KF_SINGLE | SR_KF_RC, 0, 0, NULL},
     /* Where the ranks run: on how many machines (not paths' graph size, `nodes`), and whether
      * they fill one machine before the next or go round them (sweep.c turns them into the
      * launcher's options). */
-    [SR_K_HOSTS] = {"hosts", SR_KIND_POSINT, NULL, SR_KF_RC, SR_MPI, SR_ALL_WORKLOADS},
-    [SR_K_PLACEMENT] = {"placement", SR_KIND_ENUM, sr_placements, SR_KF_RC, SR_MPI, SR_ALL_WORKLOADS},
+    [SR_K_HOSTS] = {"hosts", SR_KIND_POSINT, NULL, SR_KF_RC, SR_MPI, SR_ALL_WORKLOADS, NULL},
+    [SR_K_PLACEMENT] = {"placement", SR_KIND_ENUM, sr_placements, SR_KF_RC, SR_MPI,
+                        SR_ALL_WORKLOADS, NULL},
     /* Start a run whose launch failed (runs.h) again, up to this many times. */
-    [SR_K_RETRY_LAUNCH] = {"retry-launch", SR_KIND_UINT, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY},
-    [SR_K_WORKERS] = {"workers", SR_KIND_POSINT, NULL, SR_KF_RC, SR_ANY},
+    [SR_K_RETRY_LAUNCH] = {"retry-launch", SR_KIND_UINT, NULL, SR_KF_SINGLE | SR_KF_RC, SR_ANY, NULL},
+    [SR_K_WORKERS] = {"workers", SR_KIND_POSINT, NULL, SR_KF_RC, SR_ANY, NULL},
 };
+
+/* Every key: scal-run's own, and one per engine option name.  Built once,
+ * read-only after. */
+static sr_key_t sr_keys[SR_NKEYS];
+static pthread_once_t sr_keys_once = PTHREAD_ONCE_INIT;
+
+static void sr_keys_die(const char *what, const char *name)
+{
+    fprintf(stderr, "scal-run: internal error: option table: %s '%s'\n", what, name);
+    abort();
+}
+
+static void sr_keys_build(void)
+{
+    memcpy(sr_keys, sr_own_keys, sizeof sr_keys);
+    const scal_option_t *o;
+    int next = SR_K_OPTIONS;
+    for (size_t i = 0; (o = scal_option_at(i)) != NULL; i++) {
+        if (o->flags & SCAL_OPT_NOT_A_KEY)
+            continue;
+        int k = SR_K_OPTIONS;
+        while (k < next && strcmp(sr_keys[k].name, o->name) != 0)
+            k++;
+        if (k == next) {
+            for (int r = 0; r < SR_NKEYS; r++)
+                if (sr_own_keys[r].name && strcmp(sr_own_keys[r].name, o->name) == 0)
+                    sr_keys_die("an option named like scal-run's own key", o->name);
+            if (next == SR_K_OPTIONS + SR_MAX_OPTION_KEYS)
+                sr_keys_die("more options than SR_MAX_OPTION_KEYS, at", o->name);
+            next++;
+            sr_keys[k] = (sr_key_t){o->name,
+                                    o->kind == SCAL_OPT_FLAG                 ? SR_KIND_BOOL
+                                    : (o->flags & SCAL_OPT_INPUT) != 0       ? SR_KIND_FILE
+                                                                             : SR_KIND_OPTION,
+                                    NULL, 0, 0, 0, o};
+        }
+        for (size_t c = 0; sr_command_options[c]; c++)
+            if (strcmp(sr_command_options[c], o->name) == 0)
+                sr_keys[k].flags |= SR_KF_COMMAND;
+        /* One name, one key: rows of the same name for other engines add
+         * their engines and workloads (their values are checked alike: the
+         * option table's test holds them to one kind and range). */
+        sr_keys[k].engines |= ((o->engines & SCAL_ENGINE_OMP) ? SR_OMP : 0) |
+                              ((o->engines & SCAL_ENGINE_MPI) ? SR_MPI : 0);
+        for (size_t w = 0; scal_workload_at(w); w++)
+            if (scal_option_for_workload(o, w))
+                sr_keys[k].workloads |= 1u << w;
+    }
+}
+
+static const sr_key_t *sr_keys_get(void)
+{
+    pthread_once(&sr_keys_once, sr_keys_build);
+    return sr_keys;
+}
 
 const char *const sr_claim_names[] = {"speedup", "no-speedup", "lowest-wall", "lowest-first-result",
                                       "lowest-pss", NULL};
@@ -148,15 +173,24 @@ int sr_claim_parse(const char *v, sr_claim_kind_t *kind, const char **key, size_
 
 const sr_key_t *sr_key(sr_key_id_t id)
 {
-    return &sr_keys[id];
+    return &sr_keys_get()[id];
 }
 
 int sr_key_find(const char *name)
 {
+    const sr_key_t *keys = sr_keys_get();
     for (int k = 0; k < SR_NKEYS; k++)
-        if (strcmp(sr_keys[k].name, name) == 0)
+        if (keys[k].name && strcmp(keys[k].name, name) == 0)
             return k;
     return -1;
+}
+
+sr_key_id_t sr_key_id(const char *name)
+{
+    int k = sr_key_find(name);
+    if (k < 0)
+        sr_keys_die("no job key for the option", name);
+    return (sr_key_id_t)k;
 }
 
 const char *sr_engine_name(sr_engine_t e)
@@ -166,31 +200,63 @@ const char *sr_engine_name(sr_engine_t e)
 
 const char *sr_workload_name(sr_workload_t w)
 {
-    return sr_workloads[w];
+    return scal_workload_at(w)->name;
 }
 
-static int sr_choice(const char *const *choices, const char *v)
+/* The index of v among the choices key k offers, or -1: an enum's choices,
+ * a workload's name, a size key's name. */
+static int sr_key_choice(const sr_key_t *key, const char *v)
 {
-    for (int i = 0; choices[i]; i++)
-        if (strcmp(choices[i], v) == 0)
+    if (key->kind == SR_KIND_WORKLOAD) {
+        const scal_workload_t *wl;
+        for (int i = 0; (wl = scal_workload_at((size_t)i)) != NULL; i++)
+            if (strcmp(wl->name, v) == 0)
+                return i;
+        return -1;
+    }
+    if (key->kind == SR_KIND_SIZE_KEY) {
+        int k = sr_key_find(v);
+        return k >= 0 && sr_key((sr_key_id_t)k)->opt &&
+                       (sr_key((sr_key_id_t)k)->opt->flags & SCAL_OPT_SIZE)
+                   ? k
+                   : -1;
+    }
+    for (int i = 0; key->choices[i]; i++)
+        if (strcmp(key->choices[i], v) == 0)
             return i;
     return -1;
 }
 
-/* "a|b|c" for messages. */
-static void sr_choices_str(const char *const *choices, sr_buf_t *b)
+/* The choices key offers, "a|b|c", for messages. */
+static void sr_choices_str(const sr_key_t *key, sr_buf_t *b)
 {
-    for (int i = 0; choices[i]; i++)
-        sr_buf_printf(b, "%s%s", i ? "|" : "", choices[i]);
+    int n = 0;
+    if (key->kind == SR_KIND_WORKLOAD) {
+        const scal_workload_t *wl;
+        for (size_t i = 0; (wl = scal_workload_at(i)) != NULL; i++)
+            sr_buf_printf(b, "%s%s", n++ ? "|" : "", wl->name);
+        return;
+    }
+    if (key->kind == SR_KIND_SIZE_KEY) {
+        for (int k = 0; k < SR_NKEYS; k++) {
+            const sr_key_t *x = sr_key((sr_key_id_t)k);
+            if (x->opt && (x->opt->flags & SCAL_OPT_SIZE))
+                sr_buf_printf(b, "%s%s", n++ ? "|" : "", x->name);
+        }
+        return;
+    }
+    for (int i = 0; key->choices[i]; i++)
+        sr_buf_printf(b, "%s%s", i ? "|" : "", key->choices[i]);
 }
 
 /* Names of the engines or workloads in `mask`, "|"-separated. */
-static void sr_mask_str(const char *const *names, unsigned mask, sr_buf_t *b)
+static void sr_mask_str(int workloads, unsigned mask, sr_buf_t *b)
 {
     int first = 1;
-    for (int i = 0; names[i]; i++) {
+    for (unsigned i = 0; workloads ? scal_workload_at(i) != NULL : sr_engines[i] != NULL; i++) {
         if (mask & (1u << i)) {
-            sr_buf_printf(b, "%s%s", first ? "" : "|", names[i]);
+            sr_buf_printf(b, "%s%s", first ? "" : "|",
+                          workloads ? sr_workload_name(i) : sr_engines[i]);
             first = 0;
         }
     }
@@ -232,9 +298,8 @@ char *sr_job_file_path(const sr_job_t *job, const char *value)
     return sr_path_join(job->dir, value);
 }
 
-/* A number the engines take: within the range their option table gives
- * (scal_option_check), so that a study is refused before its first run
- * rather than failing at the one point that holds the value. */
+/* A number of scal-run's own that it passes on to the engines (repeat,
+ * warmup): within the range their option table gives (scal_option_check). */
 static int sr_engine_range(const sr_key_t *key, const char *v, sr_buf_t *why)
 {
     char expected[256];
@@ -251,11 +316,23 @@ static int sr_check_value(const sr_job_t *job, const sr_key_t *key, const char *
     double x;
     switch (key->kind) {
     case SR_KIND_ENUM:
-        if (sr_choice(key->choices, v) >= 0)
+    case SR_KIND_WORKLOAD:
+    case SR_KIND_SIZE_KEY:
+        if (sr_key_choice(key, v) >= 0)
             return 0;
         sr_buf_puts(why, "expected ");
-        sr_choices_str(key->choices, why);
+        sr_choices_str(key, why);
         return -1;
+    case SR_KIND_OPTION: {
+        /* The engines' own check, so that a study is refused before its
+         * first run rather than failing at the one point that holds the
+         * value. */
+        char expected[256];
+        if (scal_option_value(key->opt, v, NULL, expected, sizeof expected) == 0)
+            return 0;
+        sr_buf_printf(why, "expected %s", expected);
+        return -1;
+    }
     case SR_KIND_BOOL:
         if (strcmp(v, "on") == 0 || strcmp(v, "off") == 0)
             return 0;
@@ -281,16 +358,6 @@ static int sr_check_value(const sr_job_t *job, const sr_key_t *key, const char *
         if (sr_parse_real(v, &x) == 0 && x >= 0)
             return sr_engine_range(key, v, why);
         sr_buf_puts(why, "expected a number >= 0");
-        return -1;
-    case SR_KIND_POSREAL:
-        if (sr_parse_real(v, &x) == 0 && x > 0)
-            return sr_engine_range(key, v, why);
-        sr_buf_puts(why, "expected a number > 0");
-        return -1;
-    case SR_KIND_FRACTION:
-        if (sr_parse_real(v, &x) == 0 && x >= 0 && x <= 1)
-            return sr_engine_range(key, v, why);
-        sr_buf_puts(why, "expected a number in [0, 1]");
         return -1;
     case SR_KIND_OPEN_FRACTION:
         if (sr_parse_real(v, &x) == 0 && x > 0 && x < 1)
@@ -453,7 +520,7 @@ static int sr_job_handler(void *user, const char *section, const char *name, con
     int k = sr_key_find(name);
     if (k < 0 && !sr_uparam_name_ok(name))
         return sr_fail(ctx->err, SR_EXIT_USAGE, "%s:%d: unknown key '%s'", file, line, name), 0;
-    const sr_key_t *key = k >= 0 ? &sr_keys[k] : NULL;
+    const sr_key_t *key = k >= 0 ? sr_key((sr_key_id_t)k) : NULL;
     sr_section_t *sec = sr_section_for(job, section, line);
     /* Not scalestudy's: a parameter of the user's if the series turns out to run a command
      * (sr_job_check_uparams), else an unknown key. */
@@ -505,13 +572,13 @@ static int sr_series_kind(sr_job_t *job, sr_series_t *s, sr_key_id_t k, int *out
     const sr_setting_t *set = s->sec.set[k].line ? &s->sec.set[k] : &job->global.set[k];
     if (!set->line) {
         sr_buf_t b = {0};
-        sr_choices_str(sr_keys[k].choices, &b);
+        sr_choices_str(sr_key(k), &b);
         sr_fail(err, SR_EXIT_USAGE, "%s:%d: series [%s]: key '%s' is not set (%s), here or in [global]",
-                job->path, s->sec.line, s->sec.name, sr_keys[k].name, sr_buf_str(&b));
+                job->path, s->sec.line, s->sec.name, sr_key(k)->name, sr_buf_str(&b));
         sr_buf_free(&b);
         return -1;
     }
-    *out = sr_choice(sr_keys[k].choices, set->vals[0]);
+    *out = sr_key_choice(sr_key(k), set->vals[0]);
     return 0;
 }
 
@@ -587,7 +654,7 @@ static int sr_hosts_check(const sr_job_t *job, const sr_series_t *s, sr_err_t *e
 
 static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
 {
-    int engine, workload = SR_NWORKLOADS;
+    int engine, workload = (int)SR_WL_NONE;
     if (sr_series_kind(job, s, SR_K_ENGINE, &engine, err) != 0 ||
         (engine != SR_ENGINE_CMD && sr_series_kind(job, s, SR_K_WORKLOAD, &workload, err) != 0))
         return -1;
@@ -595,7 +662,7 @@ static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
     s->workload = (sr_workload_t)workload;
     s->weak = SR_K_WORKERS;
     for (int k = 0; k < SR_NKEYS; k++) {
-        const sr_key_t *key = &sr_keys[k];
+        const sr_key_t *key = sr_key((sr_key_id_t)k);
         const sr_setting_t *own = &s->sec.set[k];
         if (own->line && !sr_applies(key, s) && (s->engine == SR_ENGINE_CMD || !key->engines)) {
             /* a command series takes scal-run's own keys only; the command keys need one */
@@ -610,10 +677,10 @@ static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
         if (own->line && !sr_applies(key, s)) {
             int by_engine = !(key->engines & (1u << s->engine));
             sr_buf_t b = {0};
-            sr_mask_str(by_engine ? sr_engines : sr_workloads, by_engine ? key->engines : key->workloads, &b);
+            sr_mask_str(!by_engine, by_engine ? key->engines : key->workloads, &b);
             sr_fail(err, SR_EXIT_USAGE, "%s:%d: key '%s' does not apply to %s %s (only %s)", job->path,
                     own->line, key->name, by_engine ? "engine" : "workload",
-                    by_engine ? sr_engines[s->engine] : sr_workloads[s->workload], sr_buf_str(&b));
+                    by_engine ? sr_engines[s->engine] : sr_workload_name(s->workload), sr_buf_str(&b));
             sr_buf_free(&b);
             return -1;
         }
@@ -628,12 +695,12 @@ static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
     if (s->eff[SR_K_WEAK]) {
         /* weak = KEY: that key must be set for this series and be its size */
         int grown = sr_key_find(s->eff[SR_K_WEAK]->vals[0]);
-        if (grown < 0 || !sr_applies(&sr_keys[grown], s) || !s->eff[grown])
+        if (grown < 0 || !sr_applies(sr_key((sr_key_id_t)grown), s) || !s->eff[grown])
             return sr_fail(err, SR_EXIT_USAGE,
                            "%s:%d: key 'weak': series [%s] has no '%s' to grow with the workers "
                            "(set it, for workload %s)",
                            job->path, s->eff[SR_K_WEAK]->line, s->sec.name, s->eff[SR_K_WEAK]->vals[0],
-                           sr_workloads[s->workload]);
+                           sr_workload_name(s->workload));
         s->weak = (sr_key_id_t)grown;
     }
     if (sr_series_check_rounds(job, s, err) != 0)
@@ -700,7 +767,7 @@ static const char *sr_series_value(void *ctx, const char *name, int i)
     if (k < 0 || !s->eff[k] || (size_t)i >= s->eff[k]->nvals)
         return NULL;
     const char *v = s->eff[k]->vals[i];
-    return sr_keys[k].kind == SR_KIND_BOOL && strcmp(v, "off") == 0 ? NULL : v;
+    return sr_key((sr_key_id_t)k)->kind == SR_KIND_BOOL && strcmp(v, "off") == 0 ? NULL : v;
 }
 
 /* The engines' rules between options (scal_option_rules_check), on every
@@ -730,16 +797,86 @@ static unsigned long long sr_max_value(const sr_setting_t *set)
     return mx;
 }
 
+/* The largest of a numeric option's values (as the option parses them);
+ * the first value of any other. */
+static const char *sr_largest(const scal_option_t *o, const sr_setting_t *set)
+{
+    const char *best = set->vals[0];
+    if (o->kind != SCAL_OPT_U64 && o->kind != SCAL_OPT_INT && o->kind != SCAL_OPT_DOUBLE)
+        return best;
+    for (size_t i = 1; i < set->nvals; i++)
+        if (o->kind == SCAL_OPT_DOUBLE ? strtod(set->vals[i], NULL) > strtod(best, NULL)
+                                       : strtoull(set->vals[i], NULL, 10) > strtoull(best, NULL, 10))
+            best = set->vals[i];
+    return best;
+}
+
+/* The workload's own check of its options together (check_options), on a
+ * configuration holding each key's largest value (the weak key's grown
+ * with the most workers).  The message blames the last of the workload's
+ * options the series sets. */
+static int sr_series_workload_check(const sr_job_t *job, const sr_series_t *s,
+                                    unsigned long long workers, sr_err_t *err)
+{
+    const scal_workload_t *wl = scal_workload_at(s->workload);
+    if (!wl->check_options)
+        return 0;
+    scal_config_t cfg;
+    scal_config_defaults(&cfg, "scal-run", s->engine == SR_ENGINE_MPI ? "mpi" : "omp");
+    cfg.workload = wl->name;
+    char scaled[64], expected[256], msg[512];
+    for (int k = 0; k < SR_NKEYS; k++) {
+        const sr_key_t *key = sr_key((sr_key_id_t)k);
+        if (!key->opt || !s->eff[k])
+            continue;
+        const char *v = sr_largest(key->opt, s->eff[k]);
+        if (key->kind == SR_KIND_BOOL && strcmp(v, "off") == 0)
+            continue;
+        if (k == (int)s->weak) {
+            unsigned long long grown;
+            if (__builtin_mul_overflow(strtoull(v, NULL, 10), workers, &grown))
+                grown = ULLONG_MAX;
+            snprintf(scaled, sizeof scaled, "%llu", grown);
+            v = scaled;
+        }
+        const scal_option_t *o = scal_option_find(key->name, s->engine == SR_ENGINE_MPI
+                                                                  ? SCAL_ENGINE_MPI
+                                                                  : SCAL_ENGINE_OMP);
+        if (o)
+            scal_option_value(o, key->kind == SR_KIND_BOOL ? "on" : v, &cfg, expected,
+                              sizeof expected);
+    }
+    if (wl->check_options(&cfg, "", msg, sizeof msg) == 0)
+        return 0;
+    const sr_setting_t *at = NULL;
+    const char *name = NULL;
+    for (size_t j = 0; wl->options && wl->options[j]; j++) {
+        int k = sr_key_find(wl->options[j]->name);
+        if (k >= 0 && s->eff[k]) {
+            at = s->eff[k];
+            name = wl->options[j]->name;
+        }
+    }
+    if (!at)
+        return sr_fail(err, SR_EXIT_USAGE, "%s:%d: series [%s]: %s", job->path, s->sec.line,
+                       s->sec.name, msg);
+    return sr_fail(err, SR_EXIT_USAGE, "%s:%d: key '%s': %s%s (series [%s])", job->path, at->line,
+                   name, msg, s->weak != SR_K_WORKERS ? " (the weak key grown with the workers)" : "",
+                   s->sec.name);
+}
+
 /* Values that only exist once the series is expanded: weak scaling grows
  * its key with the workers (checked at the largest count against the
- * engine's range), and factor's base + tasks - 1 must fit a signed 64-bit
- * result (the engine's own check, done here before anything runs). */
+ * engine's range), and the workload's check of its options together
+ * (factor: base + tasks - 1 must fit a signed 64-bit result), the
+ * engine's own, done here before anything runs on each key's largest
+ * value. */
 static int sr_series_scaled(const sr_job_t *job, const sr_series_t *s, sr_err_t *err)
 {
     unsigned long long workers = sr_max_value(s->eff[SR_K_WORKERS]);
     if (s->weak != SR_K_WORKERS) {
         const sr_setting_t *set = s->eff[s->weak];
-        const char *name = sr_keys[s->weak].name;
+        const char *name = sr_key(s->weak)->name;
         for (size_t i = 0; i < set->nvals; i++) {
             unsigned long long base = strtoull(set->vals[i], NULL, 10), scaled;
             char value[64], expected[256];
@@ -754,29 +891,9 @@ static int sr_series_scaled(const sr_job_t *job, const sr_series_t *s, sr_err_t 
                                expected, s->sec.name);
         }
     }
-    if (s->workload == SR_WL_FACTOR) {
-        unsigned long long base = s->eff[SR_K_BASE] ? sr_max_value(s->eff[SR_K_BASE])
-                                                    : SCAL_DEFAULT_BASE;
-        unsigned long long tasks = s->eff[SR_K_TASKS] ? sr_max_value(s->eff[SR_K_TASKS])
-                                                      : SCAL_DEFAULT_TASKS;
-        if (s->weak == SR_K_TASKS && __builtin_mul_overflow(tasks, workers, &tasks))
-            tasks = ULLONG_MAX;
-        if (base > INT64_MAX || tasks - 1 > (unsigned long long)INT64_MAX - base) {
-            const sr_setting_t *at = s->eff[SR_K_BASE] ? s->eff[SR_K_BASE] : s->eff[SR_K_TASKS];
-            return sr_fail(err, SR_EXIT_USAGE,
-                           "%s:%d: key '%s': base %llu with tasks %llu%s: base + tasks - 1 "
-                           "overflows the signed 64-bit results (at most %lld) (series [%s])",
-                           job->path, at ? at->line : s->sec.line,
-                           s->eff[SR_K_BASE] ? "base" : "tasks", base, tasks,
-                           s->weak == SR_K_TASKS ? " (grown with the workers)" : "",
-                           (long long)INT64_MAX, s->sec.name);
-        }
-    }
-    return 0;
+    return s->engine == SR_ENGINE_CMD ? 0 : sr_series_workload_check(job, s, workers, err);
 }
 
-/* Keys that are not scalestudy's own: parameters of the command series that
- * have them (their own, or [global]'s), and unknown keys anywhere else. */
 /* Before any other whole-file check, as when an unknown key stopped the
  * parse: a key that is not scalestudy's in a series that runs no command
  * (by its own or [global]'s engine), or in a [global] no command series uses. */
@@ -798,9 +915,10 @@ static int sr_job_check_unknown(const sr_job_t *job, sr_err_t *err)
     return 0;
 }
 
-static int sr_job_check_uparams(sr_job_t *job, sr_err_t *err)
+/* The job's user parameters (job->unames, first seen first) and, for each
+ * command series, the effective setting of each: its own, else [global]'s. */
+static void sr_job_uparams(sr_job_t *job)
 {
-    (void)err;
     for (size_t i = 0; i < job->nseries; i++)
         for (size_t u = 0; job->series[i].engine == SR_ENGINE_CMD && u < job->series[i].sec.nuser; u++)
             if (sr_job_uparam(job, job->series[i].sec.user[u].name) < 0)
@@ -822,7 +940,6 @@ static int sr_job_check_uparams(sr_job_t *job, sr_err_t *err)
                     s->ueff[u] = &job->global.user[j].set;
         }
     }
-    return 0;
 }
 
 /* Whole-file checks, after every line parsed cleanly. */
@@ -844,8 +961,7 @@ static int sr_job_check(sr_job_t *job, sr_err_t *err)
             (job->series[i].engine != SR_ENGINE_CMD && sr_series_rules(job, &job->series[i], err) != 0) ||
             sr_series_scaled(job, &job->series[i], err) != 0)
             return -1;
-    if (sr_job_check_uparams(job, err) != 0)
-        return -1;
+    sr_job_uparams(job);
     for (size_t i = 0; i < job->nseries; i++)
         if (job->series[i].engine == SR_ENGINE_CMD && sr_command_check(job, &job->series[i], err) != 0)
             return -1;
@@ -860,7 +976,7 @@ static int sr_job_check(sr_job_t *job, sr_err_t *err)
             used += job->series[i].eff[k] == g;
         if (used == 0 && (k != SR_K_ENGINE && k != SR_K_WORKLOAD))
             return sr_fail(err, SR_EXIT_USAGE, "%s:%d: key '%s' in [global] applies to no series",
-                           job->path, g->line, sr_keys[k].name);
+                           job->path, g->line, sr_key((sr_key_id_t)k)->name);
     }
     return 0;
 }

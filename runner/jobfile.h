@@ -1,8 +1,9 @@
 /* jobfile.h - job files: INI (parsed by libinih) that describe a study.
  *
  * [global] holds defaults; every other section is a series that overrides
- * them. Keys are the engines' long option names plus the reserved keys
- * engine, workers, repeat, warmup, timeout, launcher and env. A value may be
+ * them. Keys are the engines' long option names (their option table,
+ * scal_cli.h, checks every value) plus the reserved keys engine, workers,
+ * repeat, warmup, timeout, launcher and env. A value may be
  * a comma list (a sweep dimension) unless the key takes one value. Every
  * error names file:line and the key, and is found before anything runs.
  *
@@ -14,31 +15,36 @@
 
 #include <stddef.h>
 
+#include "scal_cli.h"
 #include "util.h"
 
+/* Most engine options a job file can set: the option table's rows that are
+ * job keys (scal_cli.h: every row without SCAL_OPT_NOT_A_KEY), one key per
+ * name. */
+#define SR_MAX_OPTION_KEYS 48
+
 /* Keys in the order commands pass them; `workers` is last so that it varies
- * fastest when a series is expanded. */
+ * fastest when a series is expanded.  scal-run's own keys are named here;
+ * the engines' options take the slots from SR_K_OPTIONS on, in the option
+ * table's order (its workloads' options, then the engines' own), and are
+ * found by name (sr_key_find); the slots left over have no name. */
 typedef enum sr_key_id {
     SR_K_ENGINE, SR_K_WORKLOAD, SR_K_REPEAT, SR_K_WARMUP, SR_K_TIMEOUT, SR_K_LAUNCHER, SR_K_ENV,
     SR_K_WEAK, SR_K_PRECISION, SR_K_MAX_REPEAT, SR_K_BUDGET, SR_K_CLAIM,
     SR_K_COMMAND, SR_K_LAUNCH, SR_K_FOM, SR_K_FOM_UNIT, SR_K_FOM_BETTER, SR_K_EXPECT,
-    SR_K_TASKS, SR_K_BASE, SR_K_MEAN, SR_K_SIGMA, SR_K_SEED, SR_K_US, SR_K_BYTES,
-    SR_K_POOL, SR_K_CHUNK, SR_K_GIL, SR_K_SWITCH_INTERVAL, SR_K_BIND,
-    SR_K_NODES, SR_K_FRACTION, SR_K_PAIRS, SR_K_PAIRS_FILE, SR_K_GRAPH, SR_K_MAX_HOP, SR_K_KERNEL,
-    SR_K_GROUP,
-    SR_K_STORAGE, SR_K_GENERATOR, SR_K_SCALE, SR_K_EDGE_FACTOR, SR_K_GRAPH_FORMAT,
-    SR_K_SHARE, SR_K_RANKS_PER_NODE, SR_K_THREADS, SR_K_REPORT_BINDINGS,
-    SR_K_HOSTS, SR_K_PLACEMENT, SR_K_RETRY_LAUNCH,
+    SR_K_OPTIONS,
+    SR_K_HOSTS = SR_K_OPTIONS + SR_MAX_OPTION_KEYS, SR_K_PLACEMENT, SR_K_RETRY_LAUNCH,
     SR_K_WORKERS,
     SR_NKEYS
 } sr_key_id_t;
 
 /* SR_NENGINES counts the engine programs (scal-omp, scal-mpi); a command
  * series runs the user's program instead, and has no workload
- * (SR_NWORKLOADS). */
+ * (SR_WL_NONE). */
 typedef enum sr_engine { SR_ENGINE_OMP, SR_ENGINE_MPI, SR_NENGINES, SR_ENGINE_CMD = SR_NENGINES } sr_engine_t;
-typedef enum sr_workload { SR_WL_FACTOR, SR_WL_SLEEP, SR_WL_SPIN, SR_WL_PATHS, SR_WL_TRIAD,
-                           SR_NWORKLOADS } sr_workload_t;
+/* A workload: its index in the workload table (scal_workload_at). */
+typedef unsigned sr_workload_t;
+#define SR_WL_NONE ((sr_workload_t)-1)
 
 typedef enum sr_kind {
     SR_KIND_ENUM,      /* one of `choices` */
@@ -46,14 +52,15 @@ typedef enum sr_kind {
     SR_KIND_POSINT,    /* integer >= 1 */
     SR_KIND_UINT,      /* integer >= 0 */
     SR_KIND_UREAL,     /* real >= 0 */
-    SR_KIND_POSREAL,   /* real > 0 */
-    SR_KIND_FRACTION,  /* real in [0, 1] */
     SR_KIND_OPEN_FRACTION, /* real in (0, 1) */
     SR_KIND_CLAIM,     /* KIND or KIND:KEY=VALUE (see sr_claim_t) */
     SR_KIND_FILE,      /* a readable file, relative to the job file's directory */
     SR_KIND_ENV,       /* NAME=VALUE words, never split at commas */
     SR_KIND_TEXT,      /* any text, never split at commas (a command, a unit) */
-    SR_KIND_REGEX      /* a POSIX extended regular expression, never split at commas */
+    SR_KIND_REGEX,     /* a POSIX extended regular expression, never split at commas */
+    SR_KIND_WORKLOAD,  /* a workload's name (the workload table) */
+    SR_KIND_SIZE_KEY,  /* the name of an option key marked SCAL_OPT_SIZE */
+    SR_KIND_OPTION     /* any other engine option: its row checks the value */
 } sr_kind_t;
 
 enum {
@@ -63,17 +70,21 @@ enum {
 };
 
 typedef struct sr_key {
-    const char *name;
+    const char *name;            /* NULL: an unused option slot */
     sr_kind_t kind;
     const char *const *choices;  /* NULL-terminated, SR_KIND_ENUM only */
     unsigned flags;
     unsigned engines;            /* bit per sr_engine_t it applies to */
-    unsigned workloads;          /* bit per sr_workload_t it applies to */
+    unsigned workloads;          /* bit per workload (sr_workload_t) it applies to */
+    const scal_option_t *opt;    /* an engine option's row (its values, flags); NULL: scal-run's */
 } sr_key_t;
 
 const sr_key_t *sr_key(sr_key_id_t id);
 /* The key named `name`, or -1. */
 int sr_key_find(const char *name);
+/* The key named `name`, which must exist (an engine option scal-run itself
+ * reads: threads, graph...). */
+sr_key_id_t sr_key_id(const char *name);
 /* The names of engines / workloads, indexed by their enums. */
 const char *sr_engine_name(sr_engine_t e);
 const char *sr_workload_name(sr_workload_t w);

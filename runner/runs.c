@@ -21,17 +21,136 @@ const char *sr_status_name(sr_status_t s)
     return sr_status_names[s];
 }
 
+/* One launch's row, as runs.csv's own columns see it. */
+typedef struct sr_row {
+    const sr_job_t *job;
+    const sr_point_t *p;
+    sr_status_t status;
+    const sr_proc_result_t *res;
+    int trace_exists;
+    long round;
+    const sr_buf_t *why;   /* scal-run's note on a run that is not ok */
+    int usage_known;       /* wait4's cpu_s and maxrss_bytes cover the run */
+    const char *better;    /* a command's fom-better, when it reads a figure */
+} sr_row_t;
+
+static void sr_col_series(const sr_row_t *r, sr_buf_t *out)
+{
+    sr_csv_field(out, r->job->series[r->p->series].sec.name);
+}
+
+static void sr_col_run_id(const sr_row_t *r, sr_buf_t *out)
+{
+    sr_csv_field(out, r->p->id);
+}
+
+static void sr_col_scaling(const sr_row_t *r, sr_buf_t *out)
+{
+    sr_buf_puts(out, r->p->scaling);
+}
+
+static void sr_col_status(const sr_row_t *r, sr_buf_t *out)
+{
+    sr_buf_puts(out, sr_status_name(r->status));
+}
+
+static void sr_col_exit_code(const sr_row_t *r, sr_buf_t *out)
+{
+    sr_buf_printf(out, "%d", r->res->exit_code);
+}
+
+static void sr_col_elapsed_s(const sr_row_t *r, sr_buf_t *out)
+{
+    sr_buf_printf(out, "%.6f", r->res->elapsed_s);
+}
+
+static void sr_col_trace(const sr_row_t *r, sr_buf_t *out)
+{
+    sr_csv_field(out, r->trace_exists ? r->p->trace : "");
+}
+
+static void sr_col_cpu_s(const sr_row_t *r, sr_buf_t *out)
+{
+    if (r->usage_known)
+        sr_buf_printf(out, "%.6f", r->res->cpu_s);
+}
+
+static void sr_col_maxrss_bytes(const sr_row_t *r, sr_buf_t *out)
+{
+    if (r->usage_known)
+        sr_buf_printf(out, "%lld", r->res->maxrss_bytes);
+}
+
+static void sr_col_fom_better(const sr_row_t *r, sr_buf_t *out)
+{
+    sr_buf_puts(out, r->better);
+}
+
+static void sr_col_round(const sr_row_t *r, sr_buf_t *out)
+{
+    sr_buf_printf(out, "%ld", r->round);
+}
+
+/* For a run that is not ok: scal-run's note, then its stderr's tail. */
+static void sr_col_stderr_tail(const sr_row_t *r, sr_buf_t *out)
+{
+    if (r->status == SR_OK)
+        return;
+    sr_buf_t tail = {0};
+    sr_buf_add(&tail, sr_buf_str(r->why), r->why->len);
+    sr_csv_escape_line(&tail, sr_buf_str(&r->res->err_tail), r->res->err_tail.len);
+    sr_csv_field(out, sr_buf_str(&tail));
+    sr_buf_free(&tail);
+}
+
+typedef struct sr_col {
+    const char *name;
+    void (*value)(const sr_row_t *r, sr_buf_t *out);
+} sr_col_t;
+
+/* runs.csv's own columns, in three groups: before the sweep columns,
+ * between them and the record's fields (the record schema), and after. */
+static const sr_col_t sr_cols_first[] = {{"series", sr_col_series}, {"run_id", sr_col_run_id}};
+static const sr_col_t sr_cols_run[] = {{"scaling", sr_col_scaling},     {"status", sr_col_status},
+                                       {"exit_code", sr_col_exit_code}, {"elapsed_s", sr_col_elapsed_s},
+                                       {"trace", sr_col_trace}};
+static const sr_col_t sr_cols_last[] = {{"cpu_s", sr_col_cpu_s},           {"maxrss_bytes", sr_col_maxrss_bytes},
+                                        {"fom_better", sr_col_fom_better}, {"round", sr_col_round},
+                                        {"stderr_tail", sr_col_stderr_tail}};
+
+#define SR_NCOLS(a) (sizeof(a) / sizeof(a)[0])
+
+/* The names of n columns, each after a comma but the very first. */
+static void sr_cols_names(const sr_col_t *cols, size_t n, int first, sr_buf_t *out)
+{
+    for (size_t i = 0; i < n; i++)
+        sr_buf_printf(out, "%s%s", first && i == 0 ? "" : ",", cols[i].name);
+}
+
+static void sr_cols_values(const sr_col_t *cols, size_t n, int first, const sr_row_t *r,
+                           sr_buf_t *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!(first && i == 0))
+            sr_buf_puts(out, ",");
+        cols[i].value(r, out);
+    }
+}
+
 void sr_runs_header(const sr_plan_t *plan, sr_buf_t *out)
 {
-    sr_buf_puts(out, "series,run_id");
+    sr_cols_names(sr_cols_first, SR_NCOLS(sr_cols_first), 1, out);
+    /* the swept keys, the user parameters swept, then workers (sweep.c) */
     for (size_t i = 0; i + 1 < plan->nsweep; i++)
         sr_buf_printf(out, ",sweep_%s", sr_key(plan->sweep[i])->name);
     for (size_t i = 0; i < plan->nusweep; i++)
         sr_buf_printf(out, ",sweep_%s", plan->unames->v[plan->usweep[i]]);
-    sr_buf_puts(out, ",sweep_workers,scaling,status,exit_code,elapsed_s,trace");
+    sr_buf_printf(out, ",sweep_%s", sr_key(plan->sweep[plan->nsweep - 1])->name);
+    sr_cols_names(sr_cols_run, SR_NCOLS(sr_cols_run), 0, out);
     for (size_t i = 0; i < scal_record_nfields(); i++)
         sr_buf_printf(out, ",%s", scal_record_field(i)->name);
-    sr_buf_puts(out, ",cpu_s,maxrss_bytes,fom_better,round,stderr_tail\n");
+    sr_cols_names(sr_cols_last, SR_NCOLS(sr_cols_last), 0, out);
+    sr_buf_puts(out, "\n");
 }
 
 double sr_runs_figure(const char *wall_s, const char *fom, const char *fom_better)
@@ -115,15 +234,12 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
     int ranks = s->engine == SR_ENGINE_MPI || (is_cmd && sr_command_launch(s) == SR_LAUNCH_MPI);
     int usage_known = !ranks || (strcmp(sr_point_launcher_name(p, slurm_job && slurm_job[0]), "mpirun") == 0 &&
                                  (!p->val[SR_K_HOSTS] || strcmp(p->val[SR_K_HOSTS], "1") == 0));
-    char usage[96] = ",";
-    if (usage_known && res->cpu_s >= 0)
-        snprintf(usage, sizeof usage, "%.6f,%lld", res->cpu_s, res->maxrss_bytes);
 
     size_t nout = nrec ? nrec : 1;
+    const sr_row_t row = {job, p, status, res, trace_exists, round, &why,
+                          usage_known && res->cpu_s >= 0, better};
     for (size_t r = 1; r <= nout; r++) {
-        sr_csv_field(rows, job->series[p->series].sec.name);
-        sr_buf_puts(rows, ",");
-        sr_csv_field(rows, p->id);
+        sr_cols_values(sr_cols_first, SR_NCOLS(sr_cols_first), 1, &row, rows);
         for (size_t i = 0; i + 1 < plan->nsweep; i++) {
             sr_buf_puts(rows, ",");
             sr_csv_field(rows, p->val[plan->sweep[i]]);
@@ -133,24 +249,15 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
             sr_csv_field(rows, p->uval ? p->uval[plan->usweep[i]] : NULL);
         }
         sr_buf_puts(rows, ",");
-        sr_csv_field(rows, p->val[SR_K_WORKERS]);
-        sr_buf_printf(rows, ",%s,%s,%d,%.6f,", p->scaling, sr_status_name(status), res->exit_code,
-                      res->elapsed_s);
-        sr_csv_field(rows, trace_exists ? p->trace : "");
+        sr_csv_field(rows, p->val[plan->sweep[plan->nsweep - 1]]);
+        sr_cols_values(sr_cols_run, SR_NCOLS(sr_cols_run), 0, &row, rows);
         for (size_t f = 0; f < scal_record_nfields(); f++) {
             sr_buf_puts(rows, ",");
             if (nrec)
                 sr_csv_field(rows,
                              sr_csv_get(&rec, r, sr_csv_col(&rec, scal_record_field(f)->name)));
         }
-        sr_buf_printf(rows, ",%s,%s,%ld,", usage, better, round);
-        if (status != SR_OK) {
-            sr_buf_t tail = {0};
-            sr_buf_add(&tail, sr_buf_str(&why), why.len);
-            sr_csv_escape_line(&tail, sr_buf_str(&res->err_tail), res->err_tail.len);
-            sr_csv_field(rows, sr_buf_str(&tail));
-            sr_buf_free(&tail);
-        }
+        sr_cols_values(sr_cols_last, SR_NCOLS(sr_cols_last), 0, &row, rows);
         sr_buf_puts(rows, "\n");
     }
     sr_buf_free(&why);

@@ -1,6 +1,7 @@
 /* runs.h - runs.csv, the study's record: one row per measured repetition.
  *
- * Columns: series, run_id, one sweep_<key> column per sweep parameter, status
+ * Columns (runs.c's column tables, the record schema in between): series,
+ * run_id, one sweep_<key> column per sweep parameter, scaling, status
  * (ok|failed|timeout|invalid), exit_code, elapsed_s (the whole process), trace
  * (path of its trace file, relative to the results folder), the engine's
  * record fields (the record schema, scal_record_field(), taken by name from

@@ -252,7 +252,12 @@ static int sr_study_reopen(sr_study_t *st, const char *dir, const sr_buf_t *head
 static int sr_study_files_distinct(const sr_job_t *job, const char *dir, int resuming, sr_err_t *err)
 {
     static const char *const results[] = {"runs.csv", "summary.csv", "summary.md", "env.txt"};
-    static const sr_key_id_t inputs[] = {SR_K_GRAPH, SR_K_PAIRS_FILE};
+    /* The engines' input files: the options marked SCAL_OPT_INPUT. */
+    sr_key_id_t inputs[SR_NKEYS];
+    size_t ninputs = 0;
+    for (int k = 0; k < SR_NKEYS; k++)
+        if (sr_key((sr_key_id_t)k)->opt && (sr_key((sr_key_id_t)k)->opt->flags & SCAL_OPT_INPUT))
+            inputs[ninputs++] = (sr_key_id_t)k;
     size_t cap = 8, n = 0;
     scal_named_file_t *f = sr_xmalloc(cap * sizeof *f);
     sr_strv_t owned = {0};   /* labels and paths made here */
@@ -260,7 +265,7 @@ static int sr_study_files_distinct(const sr_job_t *job, const char *dir, int res
     f[n++] = (scal_named_file_t){"the job file", job->path, 0};
     for (size_t si = 0; si <= job->nseries; si++) {
         const sr_section_t *sec = si < job->nseries ? &job->series[si].sec : &job->global;
-        for (size_t ki = 0; ki < sizeof inputs / sizeof *inputs; ki++) {
+        for (size_t ki = 0; ki < ninputs; ki++) {
             const sr_setting_t *set = &sec->set[inputs[ki]];
             for (size_t v = 0; v < set->nvals; v++) {
                 char *path = sr_job_file_path(job, set->vals[v]);

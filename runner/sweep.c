@@ -66,7 +66,6 @@ static void sr_plan_point(const sr_job_t *job, size_t si, const size_t idx[SR_NK
     }
     sr_buf_printf(&id, "/workers=%s", p->val[SR_K_WORKERS]);
     p->workers = strtol(p->val[SR_K_WORKERS], NULL, 10);
-    p->scaling = "strong";
     p->weak = SR_K_WORKERS;
     if (s->weak != SR_K_WORKERS) {
         /* Weak scaling: the work grows with the workers; the run id keeps
@@ -74,7 +73,9 @@ static void sr_plan_point(const sr_job_t *job, size_t si, const size_t idx[SR_NK
         unsigned long long base = strtoull(p->val[s->weak], NULL, 10);
         p->scaled = sr_xasprintf("%llu", base * (unsigned long long)p->workers);
         p->weak = s->weak;
-        p->scaling = s->weak == SR_K_TASKS ? "weak:tasks" : "weak:pairs";
+        p->scaling = sr_xasprintf("weak:%s", sr_key(s->weak)->name);
+    } else {
+        p->scaling = sr_xstrdup("strong");
     }
     p->id = sr_xstrdup(sr_buf_str(&id));
     sr_buf_free(&id);
@@ -159,6 +160,7 @@ void sr_plan_free(sr_plan_t *plan)
         free(plan->pts[i].log);
         free(plan->pts[i].scaled);
         free(plan->pts[i].uval);
+        free(plan->pts[i].scaling);
     }
     free(plan->pts);
     free(plan->usweep);
@@ -264,8 +266,8 @@ int sr_point_fits(const sr_job_t *job, const sr_point_t *p, sr_place_t place, lo
     if (fit < 0 || p->workers <= fit)
         return 0;
     sr_buf_t th = {0};
-    if (s->eff[SR_K_THREADS])
-        sr_buf_printf(&th, " (key 'threads', line %d)", s->eff[SR_K_THREADS]->line);
+    if (s->eff[sr_key_id("threads")])
+        sr_buf_printf(&th, " (key 'threads', line %d)", s->eff[sr_key_id("threads")]->line);
     sr_fail(err, SR_EXIT_USAGE,
             "%s:%d: key 'workers': series [%s] asks for %ld rank%s x %ld thread%s%s, but this Slurm "
             "job's %ld CPU%s on %zu node%s hold %ld such rank%s; ask for more (--nodes, "
@@ -436,7 +438,8 @@ int sr_point_command(const sr_job_t *job, const sr_point_t *p,
         return sr_fail(err, SR_EXIT_USAGE, "engine %s not found (looked for %s%s); build it or set SCAL_ENGINE_DIR",
                        sr_engine_bins[s->engine], tools->engine[s->engine],
                        getenv("SCAL_ENGINE_DIR") ? "" : " and in the build tree");
-    long threads = p->val[SR_K_THREADS] ? strtol(p->val[SR_K_THREADS], NULL, 10) : 1;
+    const char *th = p->val[sr_key_id("threads")];
+    long threads = th ? strtol(th, NULL, 10) : 1;
     if (sr_point_fits(job, p, s->engine == SR_ENGINE_OMP ? SR_PLACE_THREADS : SR_PLACE_RANKS, threads,
                       &tools->slurm, err) != 0)
         return -1;

@@ -22,7 +22,7 @@ typedef struct sr_point {
     char *log;                    /* "logs/<id>.log": its whole stderr */
     sr_key_id_t weak;             /* weak scaling: the key passed as `scaled`, else SR_K_WORKERS */
     char *scaled;                 /* ... its value times the workers (val[] keeps the base) */
-    const char *scaling;          /* runs.csv's "strong" or "weak:KEY" */
+    char *scaling;                /* runs.csv's "strong" or "weak:KEY" */
     const char **uval;            /* engine = command: value per job->unames entry, or NULL */
 } sr_point_t;
 

@@ -41,14 +41,12 @@ finish() {
     [ "$skip" -eq 0 ] || exit 77
     exit 0
 }
-# column FILE NAME: column NAME (found by its header) of every data row.
-column() {
-    awk -F, -v n="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i; if (!c) exit 3; next } { print $c }' "$1"
-}
+# Columns by name: csv_col NAME FILE, csv_last, csv_awk.
+. "$(dirname "$0")/csv.sh"
 # status_of RUN_ID [RUNS_CSV]: "status,exit_code" of that run (res/runs.csv).
 status_of() {
-    awk -F, -v id="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-        $c["run_id"] == id { print $c["status"] "," $c["exit_code"] }' "${2:-res/runs.csv}" | sort -u
+    csv_awk '$c["run_id"] == id { print $c["status"] "," $c["exit_code"] }' id="$1" \
+        "${2:-res/runs.csv}" | sort -u
 }
 
 # A tag in the environment of everything a case starts, so that its
@@ -246,8 +244,8 @@ JOB
     check "--resume exits 0" [ "$rc" -eq 0 ]
     check "--resume runs the missing runs only" grep -q "resuming res: $((3 - done_before)) of 3 runs to go" second.txt
     check "runs.csv: each run once, all ok" eval \
-        '[ "$(wc -l < res/runs.csv)" -eq 4 ] && [ "$(column res/runs.csv run_id | sort | uniq -d)" = "" ] &&
-         [ "$(column res/runs.csv status | sort -u)" = ok ]'
+        '[ "$(wc -l < res/runs.csv)" -eq 4 ] && [ "$(csv_col run_id res/runs.csv | sort | uniq -d)" = "" ] &&
+         [ "$(csv_col status res/runs.csv | sort -u)" = ok ]'
     ;;
 
 output-unwritable)
@@ -367,7 +365,7 @@ JOB
         rm -f tiny/filler
         "$SCAL_RUN" --resume tiny/res fill.job 2> resume.txt
         check "with room again, --resume records every run once" eval \
-            '[ "$(wc -l < tiny/res/runs.csv)" -eq 41 ] && [ -z "$(column tiny/res/runs.csv run_id | sort | uniq -d)" ]'
+            '[ "$(wc -l < tiny/res/runs.csv)" -eq 41 ] && [ -z "$(csv_col run_id tiny/res/runs.csv | sort | uniq -d)" ]'
         check "... in whole rows" rows_whole tiny/res/runs.csv
     else
         skipped "full filesystem: cannot mount a tmpfs here"

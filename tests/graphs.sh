@@ -22,8 +22,8 @@ for py in /usr/bin/python3 python3; do
     if command -v "$py" >/dev/null && "$py" -c 'import igraph' 2>/dev/null; then python=$py; break; fi
 done
 
-# col NAME: column NAME of the last csv record on stdin
-col() { awk -F, -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i } NR > 1 { v = $c } END { print v }'; }
+# Columns by name: csv_last NAME, the last csv record's on stdin.
+. "$(dirname "$0")/csv.sh"
 
 # The graphs, written once as edge lists for igraph and as the files the
 # read cases take.
@@ -58,10 +58,10 @@ check() {
         bad "$name: run failed: $(tail -2 "$tmp/err")"
         return
     fi
-    [ "$(col valid <"$tmp/rec.csv")" = 1 ] && ok || bad "$name: not valid"
-    col kernel <"$tmp/rec.csv" >"$tmp/kernel"
+    [ "$(csv_last valid <"$tmp/rec.csv")" = 1 ] && ok || bad "$name: not valid"
+    csv_last kernel <"$tmp/rec.csv" >"$tmp/kernel"
     local sum
-    sum=$(col checksum <"$tmp/rec.csv")
+    sum=$(csv_last checksum <"$tmp/rec.csv")
     if [ ! -e "$answers" ]; then
         if "$python" "$here/graph_reference.py" "$ref" "$tmp/out.csv" $H >"$tmp/ref.log" 2>&1; then
             ok

@@ -21,12 +21,8 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL: $*" >&2; fail=$((fail + 1)); }
 
-# col FILE NAME: the values of column NAME, one per record ("MISSING" if the
-# header has no such column).
-col() {
-    awk -F, -v n="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i; next }
-        { print c ? $c : "MISSING" }' "$1"
-}
+# Columns by name: csv_col NAME FILE (status 3 without that column), csv_awk.
+. "$(dirname "$0")/csv.sh"
 
 monitor_fields="busy_mean_s busy_max_s steal_s nivcsw others_running noisy freq_mhz cycles instructions"
 
@@ -37,13 +33,13 @@ monitor_fields="busy_mean_s busy_max_s steal_s nivcsw others_running noisy freq_
 in_range() {
     local f=$1 label=$2 slack=${3:-1e-3} share=${4:-0.01} name
     for name in $monitor_fields; do
-        if [ "$(col "$f" "$name" | head -1)" = MISSING ]; then
+        if ! csv_col "$name" "$f" >/dev/null; then
             bad "$label: no '$name' column"
             return
         fi
     done
     local bad_rows
-    bad_rows=$(awk -F, -v slack="$slack" -v share="$share" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    bad_rows=$(csv_awk '
         function v(n) { return $(c[n]) }
         function num(n) { return v(n) ~ /^[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?$/ }
         {
@@ -65,7 +61,7 @@ in_range() {
             if ((v("cycles") == "") != (v("instructions") == "")) why = why " cycles/instructions: one empty"
             if (v("cycles") != "" && !(v("cycles") + 0 > 0 && v("instructions") + 0 > 0)) why = why " counters not positive"
             if (why != "") print "record " NR - 1 ":" why
-        }' "$f")
+        }' slack="$slack" share="$share" "$f")
     if [ -z "$bad_rows" ] && [ "$(wc -l <"$f")" -gt 1 ]; then ok; else
         bad "$label: ${bad_rows:-no records}"
     fi
@@ -127,9 +123,9 @@ noisy)
                 --repeat 3 --format csv >"$tmp/n.csv" 2>"$tmp/err"
         fi
         in_range "$tmp/n.csv" "$eng with a competitor" 5e-3 0.05
-        noisy=$(col "$tmp/n.csv" noisy | sort -u | tr '\n' ' ')
-        others=$(col "$tmp/n.csv" others_running | sort -g | head -1)
-        sw=$(col "$tmp/n.csv" nivcsw | sort -g | head -1)
+        noisy=$(csv_col noisy "$tmp/n.csv" | sort -u | tr '\n' ' ')
+        others=$(csv_col others_running "$tmp/n.csv" | sort -g | head -1)
+        sw=$(csv_col nivcsw "$tmp/n.csv" | sort -g | head -1)
         echo "$eng with a busy process on CPU $cpu: noisy $noisy; others_running min $others; nivcsw min $sw"
         [ "$noisy" = "1 " ] && ok || bad "$eng: a competitor on the worker's CPU, yet noisy is '$noisy'"
         awk -v o="$others" 'BEGIN { exit !(o >= 0.5) }' && ok || bad "$eng: others_running $others < 0.5 with a competitor"
@@ -139,12 +135,12 @@ noisy)
     hog=
     # The same without the competitor, for the log.
     taskset -c "$cpu" "$omp" spin --us 2000 --tasks 100 --threads 1 --repeat 3 --format csv >"$tmp/q.csv" 2>/dev/null
-    echo "omp without it: noisy $(col "$tmp/q.csv" noisy | tr '\n' ' '); others_running $(col "$tmp/q.csv" others_running | tr '\n' ' '); nivcsw $(col "$tmp/q.csv" nivcsw | tr '\n' ' ')"
+    echo "omp without it: noisy $(csv_col noisy "$tmp/q.csv" | tr '\n' ' '); others_running $(csv_col others_running "$tmp/q.csv" | tr '\n' ' '); nivcsw $(csv_col nivcsw "$tmp/q.csv" | tr '\n' ' ')"
     # Our own oversubscription is not the machine's noise: four workers on
     # one CPU see each other as ours, not as others.
     taskset -c "$cpu" "$omp" spin --us 2000 --tasks 100 --threads 4 --repeat 2 --format csv >"$tmp/q.csv" 2>/dev/null
     in_range "$tmp/q.csv" "omp 4 threads on one CPU"
-    [ "$(col "$tmp/q.csv" oversubscribed | sort -u)" = 1 ] && ok || bad "4 threads on one CPU not oversubscribed"
+    [ "$(csv_col oversubscribed "$tmp/q.csv" | sort -u)" = 1 ] && ok || bad "4 threads on one CPU not oversubscribed"
     ;;
 counters)
     for mode in default nocounters; do
@@ -155,8 +151,8 @@ counters)
         in_range "$tmp/c.csv" "$mode omp"
         in_range "$tmp/d.csv" "$mode mpi" 5e-3 0.05
         for f in "$tmp/c.csv" "$tmp/d.csv"; do
-            c=$(col "$f" cycles | sort -u | tr -d '\n')
-            i=$(col "$f" instructions | sort -u | tr -d '\n')
+            c=$(csv_col cycles "$f" | sort -u | tr -d '\n')
+            i=$(csv_col instructions "$f" | sort -u | tr -d '\n')
             if [ $mode = nocounters ] || ! have_counters; then
                 [ -z "$c$i" ] && ok || bad "$mode: counters unavailable, yet cycles '$c' instructions '$i'"
             else
@@ -172,11 +168,11 @@ off)
     SCAL_MONITOR=off "$omp" spin --us 100 --tasks 50 --threads 2 --repeat 2 --format csv >"$tmp/o.csv" 2>"$tmp/err" ||
         bad "SCAL_MONITOR=off: exit $?"
     for name in steal_s nivcsw others_running noisy freq_mhz cycles instructions; do
-        v=$(col "$tmp/o.csv" $name | sort -u | tr -d '\n')
+        v=$(csv_col $name "$tmp/o.csv" | sort -u | tr -d '\n')
         [ -z "$v" ] && ok || bad "SCAL_MONITOR=off: $name is '$v', not empty"
     done
     # busy times come from the task log, not the monitor
-    [ -n "$(col "$tmp/o.csv" busy_max_s | head -1)" ] && ok || bad "SCAL_MONITOR=off: busy_max_s empty"
+    [ -n "$(csv_col busy_max_s "$tmp/o.csv" | head -1)" ] && ok || bad "SCAL_MONITOR=off: busy_max_s empty"
     SCAL_MONITOR=off "$omp" spin --us 100 --tasks 50 --threads 2 --format json >"$tmp/o.json" 2>/dev/null
     grep -q '"others_running":null' "$tmp/o.json" && grep -q '"cycles":null' "$tmp/o.json" && ok ||
         bad "SCAL_MONITOR=off: json without nulls: $(cat "$tmp/o.json")"

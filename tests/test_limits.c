@@ -7,7 +7,8 @@
  * number, with a message naming the option, the value and the range.  Job
  * files get the same edges for every numeric key, refused at load time
  * (file:line:key), so a study never starts with a value its engine would
- * refuse at some later point. */
+ * refuse at some later point; and every option's sample values, made from
+ * the option table, get the same verdict from an engine and a job file. */
 #include <inttypes.h>
 #include <limits.h>
 #include <math.h>
@@ -19,6 +20,7 @@
 #include "scal_cli.h"
 #include "scal_config.h"
 #include "scal_test.h"
+#include "scal_workload.h"
 #include "sr_testdir.h"
 
 typedef struct range {
@@ -248,9 +250,14 @@ static void test_job_file_keys_at_their_edges(void)
     char *dir = sr_test_dir("test_limits");
     for (int k = 0; k < SR_NKEYS; k++) {
         const sr_key_t *key = sr_key((sr_key_id_t)k);
-        int integer = key->kind == SR_KIND_POSINT || key->kind == SR_KIND_UINT;
-        if (!integer && key->kind != SR_KIND_UREAL && key->kind != SR_KIND_POSREAL &&
-            key->kind != SR_KIND_FRACTION)
+        if (!key->name)
+            continue; /* an option slot left over */
+        /* scal-run's own numbers, and the engines' numeric options */
+        int numeric = key->kind == SR_KIND_OPTION && key->opt->kind != SCAL_OPT_ENUM &&
+                      key->opt->kind != SCAL_OPT_STR;
+        int integer = key->kind == SR_KIND_POSINT || key->kind == SR_KIND_UINT ||
+                      (numeric && key->opt->kind != SCAL_OPT_DOUBLE);
+        if (!integer && key->kind != SR_KIND_UREAL && !numeric)
             continue;
         int omp_ok = key->engines & (1u << SR_ENGINE_OMP);
         const char *engine = omp_ok ? "omp" : "mpi";
@@ -325,10 +332,143 @@ static void test_job_file_keys_at_their_edges(void)
     sr_test_dir_drop(dir);
 }
 
+/* ---- the engines and the job files agree on every option ----
+ *
+ * Both read the one option table; this holds them to it from the outside.
+ * For every option that is a job key, for each engine that has it and each
+ * workload: sample values made from its row (both ends, one step past each,
+ * every choice, fractions, junk) are taken or refused alike by the engine's
+ * parser and by a job file, and the option applies to the same workloads. */
+
+/* The samples for row o, "\n"-separated into buf. */
+static void samples(const scal_option_t *o, char *buf, size_t len)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+#define ADD(...) (n += (size_t)snprintf(buf + n, n < len ? len - n : 0, __VA_ARGS__))
+    char lo[48], hi[48], below[64], above[64];
+    switch (o->kind) {
+    case SCAL_OPT_U64:
+    case SCAL_OPT_INT:
+        snprintf(lo, sizeof lo, "%llu", (unsigned long long)o->umin);
+        snprintf(hi, sizeof hi, "%llu", (unsigned long long)o->umax);
+        step(lo, 0, below, sizeof below);
+        step(hi, 1, above, sizeof above);
+        ADD("%s\n%s\n%s\n%s\n", lo, hi, below, above);
+        ADD("0.5\n2.5\n1e3\n+1\n0x10\nabc\n340282366920938463463374607431768211456\n");
+        break;
+    case SCAL_OPT_DOUBLE:
+        ADD("%.17g\n%.17g\n", o->dmin, o->dmax);
+        ADD("%.17g\n%.17g\n", o->dmin == 0 ? -1e-300 : nextafter(o->dmin, -INFINITY),
+            nextafter(o->dmax, INFINITY));
+        ADD("%.17g\n0.5\n2.5\n1e-320\nnan\ninf\n1e999\nabc\n", (o->dmin + o->dmax) / 2);
+        break;
+    case SCAL_OPT_ENUM:
+        for (int i = 0; o->choices[i]; i++)
+            ADD("%s\n", o->choices[i]);
+        ADD("bogus\nMAP\n");
+        break;
+    case SCAL_OPT_FLAG:
+        ADD("on\n");
+        break;
+    case SCAL_OPT_STR:
+        break; /* files: the engines open them later, a job file at once (by design) */
+    }
+#undef ADD
+}
+
+/* The engine's verdict on `--name value` (a flag: given), with what its
+ * rules need set too. */
+static int engine_takes(const char *engine, const char *workload, const scal_option_t *o,
+                        const char *value)
+{
+    char err[512];
+    if (o->kind != SCAL_OPT_FLAG)
+        return parse(engine, workload, o->name, value, err, sizeof err) == SCAL_CLI_OK;
+    scal_config_t cfg;
+    scal_config_defaults(&cfg, "t", engine);
+    char opt[64];
+    snprintf(opt, sizeof opt, "--%s", o->name);
+    char *argv[] = {"t", (char *)workload, opt, NULL};
+    FILE *sink = fopen("/dev/null", "w");
+    int rc = scal_cli_parse(&cfg, 3, argv, sink, err, sizeof err);
+    fclose(sink);
+    return rc == SCAL_CLI_OK;
+}
+
+static void test_engines_and_job_files_agree_on_every_option(void)
+{
+    char *dir = sr_test_dir("test_limits_agree");
+    const scal_option_t *o;
+    int keys = 0, tried = 0;
+    for (size_t i = 0; (o = scal_option_at(i)) != NULL; i++) {
+        /* Rows of one name agree with each other (a job key has one check). */
+        const scal_option_t *twin = scal_option_find(o->name, SCAL_ENGINE_OMP | SCAL_ENGINE_MPI);
+        SCAL_CHECK(twin->kind == o->kind && twin->umin == o->umin && twin->umax == o->umax &&
+                   twin->dmin == o->dmin && twin->dmax == o->dmax && twin->choices == o->choices);
+        if (o->flags & SCAL_OPT_NOT_A_KEY) {
+            /* no key, scal-run's own of that name, or another engine's row */
+            int k = sr_key_find(o->name);
+            const sr_key_t *key = k >= 0 ? sr_key((sr_key_id_t)k) : NULL;
+            SCAL_CHECK(!key || (key->flags & SR_KF_RESERVED) || (key->opt && key->opt != o));
+            continue;
+        }
+        int k = sr_key_find(o->name);
+        SCAL_CHECK(k >= 0 && sr_key((sr_key_id_t)k)->opt != NULL);
+        if (k < 0)
+            continue;
+        keys++;
+        char list[2048];
+        samples(o, list, sizeof list);
+        for (int e = 0; e < 2; e++) {
+            const char *engine = e ? "mpi" : "omp";
+            if (!(o->engines & (e ? SCAL_ENGINE_MPI : SCAL_ENGINE_OMP)))
+                continue;
+            for (size_t w = 0; scal_workload_at(w); w++) {
+                const char *workload = scal_workload_at(w)->name;
+                /* Where it applies: one valid value, both ways. */
+                char first[64];
+                snprintf(first, sizeof first, "%.*s", (int)strcspn(list, "\n"), list);
+                sr_err_t err;
+                if (first[0]) {
+                    int eng = engine_takes(engine, workload, o, first);
+                    int job = load_job(dir, engine, workload, o->name, first, &err) == 0;
+                    SCAL_CHECK(eng == job);
+                    if (eng != job)
+                        fprintf(stderr, "  %s %s --%s %s: engine %s, job file %s (%s)\n", engine,
+                                workload, o->name, first, eng ? "takes" : "refuses",
+                                job ? "takes" : "refuses", job ? "" : err.msg);
+                }
+                if (!scal_option_for_workload(o, w))
+                    continue;
+                for (char *v = list; *v;) {
+                    size_t n = strcspn(v, "\n");
+                    char value[96];
+                    snprintf(value, sizeof value, "%.*s", (int)n, v);
+                    v += n + (v[n] != '\0');
+                    int eng = engine_takes(engine, workload, o, value);
+                    int job = load_job(dir, engine, workload, o->name, value, &err) == 0;
+                    tried++;
+                    SCAL_CHECK(eng == job);
+                    if (eng != job)
+                        fprintf(stderr, "  %s %s --%s '%s': engine %s, job file %s %s\n", engine,
+                                workload, o->name, value, eng ? "takes" : "refuses",
+                                job ? "takes" : "refuses", job ? "" : err.msg);
+                }
+            }
+        }
+    }
+    fprintf(stderr, "  %d option keys, %d values through both the engines and job files\n", keys,
+            tried);
+    SCAL_CHECK(keys >= 25);
+    sr_test_dir_drop(dir);
+}
+
 int main(void)
 {
     SCAL_RUN(test_scal_omp_options_at_their_edges);
     SCAL_RUN(test_scal_mpi_options_at_their_edges);
     SCAL_RUN(test_job_file_keys_at_their_edges);
+    SCAL_RUN(test_engines_and_job_files_agree_on_every_option);
     return SCAL_TEST_END();
 }

@@ -32,10 +32,8 @@ fi
 
 header="engine,workload,kernel,pool,share,bind,ranks,threads,workers,nodes,tasks,rep,wall_s,task_sum_s,task_min_s,task_max_s,speedup,efficiency,first_result_s,setup_s,checksum,valid,oversubscribed,cpus,pss_bytes,matrix_bytes_per_node,host,version,gil,chunk,busy_mean_s,busy_max_s,steal_s,nivcsw,others_running,noisy,freq_mhz,cycles,instructions,rank_hosts,fom,fom_unit"
 
-# col FILE NAME: the values of column NAME in a csv file, one per row.
-col() {
-    awk -F, -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next } { print $c }' "$1"
-}
+# Columns by name: csv_col NAME FILE.
+. "$(dirname "$0")/../../tests/csv.sh"
 
 # run_csv OUT ARGS...: run seed_pools.py with --format csv into OUT; fails the
 # test named by ARGS when the exit status is not 0.
@@ -58,9 +56,9 @@ expect_rows() {
     fi
     local n sums valids engines
     n=$(($(wc -l <"$f") - 1))
-    sums=$(col "$f" checksum | sort -u)
-    valids=$(col "$f" valid | sort -u)
-    engines=$(col "$f" engine | sort -u)
+    sums=$(csv_col checksum "$f" | sort -u)
+    valids=$(csv_col valid "$f" | sort -u)
+    engines=$(csv_col engine "$f" | sort -u)
     if [ "$n" != "$reps" ] || [ "$sums" != "$want" ] || [ "$valids" != 1 ] || [ "$engines" != "$engine" ]; then
         bad "$label: rows $n (want $reps), checksum '$sums' (want $want), valid '$valids', engine '$engines'"
     else
@@ -85,7 +83,7 @@ for wl in factor sleep spin; do
     read -r -a a <<<"${args[$wl]}"
     if [ -n "$omp" ]; then
         if "$omp" "$wl" "${a[@]}" --format csv >"$tmp/omp.csv" 2>"$tmp/omp.err"; then
-            got=$(col "$tmp/omp.csv" checksum)
+            got=$(csv_col checksum "$tmp/omp.csv")
             if [ "$got" = "${want[$wl]}" ]; then ok; else
                 bad "$wl: scal-omp checksum $got differs from the pinned ${want[$wl]} (workload changed?)"
             fi
@@ -112,7 +110,7 @@ run_csv "$tmp/o.csv" factor "${fa[@]}" --repeat 3 --warmup 1 --workers 1 &&
     expect_rows "$tmp/o.csv" "factor --repeat 3 --warmup 1" "${want[factor]}" 3 py-threads
 if run_csv "$tmp/o.csv" factor "${fa[@]}" --executor process --chunk 3; then
     expect_rows "$tmp/o.csv" "factor --chunk 3" "${want[factor]}" 1 py-processes
-    if [ "$(col "$tmp/o.csv" chunk)" = 3 ]; then ok; else bad "--chunk 3: chunk column '$(col "$tmp/o.csv" chunk)'"; fi
+    if [ "$(csv_col chunk "$tmp/o.csv")" = 3 ]; then ok; else bad "--chunk 3: chunk column '$(csv_col chunk "$tmp/o.csv")'"; fi
 fi
 for sm in forkserver spawn; do
     run_csv "$tmp/o.csv" spin "${sa[@]}" --executor process --start-method $sm --pool as-completed &&
@@ -170,9 +168,9 @@ if "$py" -c 'import numpy' 2>/dev/null; then
                 [ "$share" != - ] && extra=(--share "$share")
                 # shellcheck disable=SC2086
                 run_csv "$tmp/p.csv" paths $gen --executor $ex --pool $pool --workers 2 "${extra[@]}" || continue
-                [ -z "$ref" ] && ref=$(col "$tmp/p.csv" checksum)
+                [ -z "$ref" ] && ref=$(csv_col checksum "$tmp/p.csv")
                 expect_rows "$tmp/p.csv" "paths $ex $pool $share" "$ref" 1 "$(engine_of $ex)"
-                got="$(col "$tmp/p.csv" kernel) $(col "$tmp/p.csv" share)"
+                got="$(csv_col kernel "$tmp/p.csv") $(csv_col share "$tmp/p.csv")"
                 if [ "$got" = "numpy-matvec $share" ]; then ok; else bad "paths $ex $pool $share: kernel share '$got'"; fi
             done
         done

@@ -11,10 +11,8 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL: $*" >&2; fail=$((fail + 1)); }
 
-# col NAME: print column NAME of the last csv record on stdin
-col() { awk -F, -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i } NR > 1 { v = $c } END { print v }'; }
-# col_all NAME: column NAME (by its header) of every data row.
-col_all() { awk -F, -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i; if (!c) exit 3; next } { print $c }'; }
+# Columns by name: csv_col (every row), csv_last (the last), csv_awk.
+. "$(dirname "$0")/../../tests/csv.sh"
 
 run_mpi() { # run_mpi NP ARGS...: csv on stdout
     local np=$1
@@ -22,7 +20,7 @@ run_mpi() { # run_mpi NP ARGS...: csv on stdout
     timeout 120 "$mpiexec" -n "$np" "$mpi" "$@" --format csv 2>"$tmp/err"
 }
 
-serial() { "$omp" "$@" --threads 1 --format csv 2>/dev/null | col checksum; }
+serial() { "$omp" "$@" --threads 1 --format csv 2>/dev/null | csv_last checksum; }
 
 same_as_serial() { # same_as_serial WORKLOAD ARGS...
     local ref got
@@ -32,7 +30,7 @@ same_as_serial() { # same_as_serial WORKLOAD ARGS...
         for pool in map submit as-completed; do
             for chunk in "" "--chunk 3"; do
                 # shellcheck disable=SC2086
-                got=$(run_mpi $np "$@" --pool $pool $chunk | col checksum)
+                got=$(run_mpi $np "$@" --pool $pool $chunk | csv_last checksum)
                 if [ "$got" = "$ref" ]; then ok; else
                     bad "np=$np $* pool=$pool $chunk: checksum '$got' != serial '$ref' ($(tail -3 "$tmp/err"))"
                 fi
@@ -52,9 +50,9 @@ checksums)
     for np in 1 2 4; do
         for pool in map submit as-completed; do
             run_mpi $np triad --tasks 8 --bytes 48000 --pool $pool >"$tmp/triad.csv"
-            [ "$(col checksum <"$tmp/triad.csv")" = "$ref" ] && [ "$(col valid <"$tmp/triad.csv")" = 1 ] &&
-                [ "$(col fom_unit <"$tmp/triad.csv")" = GB/s ] && ok ||
-                bad "triad np=$np pool=$pool: checksum $(col checksum <"$tmp/triad.csv") (serial $ref), valid $(col valid <"$tmp/triad.csv")"
+            [ "$(csv_last checksum <"$tmp/triad.csv")" = "$ref" ] && [ "$(csv_last valid <"$tmp/triad.csv")" = 1 ] &&
+                [ "$(csv_last fom_unit <"$tmp/triad.csv")" = GB/s ] && ok ||
+                bad "triad np=$np pool=$pool: checksum $(csv_last checksum <"$tmp/triad.csv") (serial $ref), valid $(csv_last valid <"$tmp/triad.csv")"
         done
     done
     ;;
@@ -62,21 +60,21 @@ hybrid)
     ref=$(serial factor --tasks 24 --base 1000001)
     for pool in map submit as-completed; do
         out=$(run_mpi 2 factor --tasks 24 --base 1000001 --threads 2 --pool $pool)
-        [ "$(echo "$out" | col checksum)" = "$ref" ] && ok || bad "hybrid 2x2 $pool checksum"
-        [ "$(echo "$out" | col workers)" = 4 ] && [ "$(echo "$out" | col threads)" = 2 ] && ok || bad "hybrid 2x2 $pool: workers/threads fields"
+        [ "$(echo "$out" | csv_last checksum)" = "$ref" ] && ok || bad "hybrid 2x2 $pool checksum"
+        [ "$(echo "$out" | csv_last workers)" = 4 ] && [ "$(echo "$out" | csv_last threads)" = 2 ] && ok || bad "hybrid 2x2 $pool: workers/threads fields"
         # four workers, four cpus listed
-        [ "$(echo "$out" | col cpus | tr ';' '\n' | wc -l)" = 4 ] && ok || bad "hybrid $pool: cpus field"
+        [ "$(echo "$out" | csv_last cpus | tr ';' '\n' | wc -l)" = 4 ] && ok || bad "hybrid $pool: cpus field"
     done
     ;;
 emulated-nodes)
     ref=$(serial factor --tasks 16 --base 1000001)
     out=$(run_mpi 4 factor --tasks 16 --base 1000001 --ranks-per-node 2 --pool submit)
-    [ "$(echo "$out" | col nodes)" = 2 ] && ok || bad "4 ranks, 2 per node: nodes = $(echo "$out" | col nodes)"
-    [ "$(echo "$out" | col checksum)" = "$ref" ] && ok || bad "emulated nodes checksum"
+    [ "$(echo "$out" | csv_last nodes)" = 2 ] && ok || bad "4 ranks, 2 per node: nodes = $(echo "$out" | csv_last nodes)"
+    [ "$(echo "$out" | csv_last checksum)" = "$ref" ] && ok || bad "emulated nodes checksum"
     out=$(run_mpi 4 factor --tasks 16 --base 1000001 --ranks-per-node 1)
-    [ "$(echo "$out" | col nodes)" = 4 ] && ok || bad "4 ranks, 1 per node"
+    [ "$(echo "$out" | csv_last nodes)" = 4 ] && ok || bad "4 ranks, 1 per node"
     out=$(run_mpi 4 factor --tasks 16 --base 1000001)
-    [ "$(echo "$out" | col nodes)" = 1 ] && ok || bad "4 ranks on one real node"
+    [ "$(echo "$out" | csv_last nodes)" = 1 ] && ok || bad "4 ranks on one real node"
     ;;
 result-files)
     for pool in map submit as-completed; do
@@ -85,7 +83,7 @@ result-files)
         "$omp" factor --tasks 15 --base 1000001 --out "$tmp/ref.csv" >/dev/null 2>&1
         cmp -s "$tmp/o.csv" "$tmp/ref.csv" && ok || bad "$pool: --out differs from scal-omp's"
         [ "$(tail -n +2 "$tmp/t.csv" | wc -l)" = 15 ] && ok || bad "$pool: trace rows"
-        [ -z "$(col_all worker < "$tmp/t.csv" | awk '$1 < 0 || $1 > 1')" ] && [ "$(col_all worker < "$tmp/t.csv" | wc -l)" = 15 ] && ok || bad "$pool: trace worker ids"
+        [ -z "$(csv_col worker < "$tmp/t.csv" | awk '$1 < 0 || $1 > 1')" ] && [ "$(csv_col worker < "$tmp/t.csv" | wc -l)" = 15 ] && ok || bad "$pool: trace worker ids"
     done
     ;;
 bad-input)
@@ -115,7 +113,7 @@ every-rank-computes)
         for np in 2 4; do
             timeout 120 "$mpiexec" -n $np "$mpi" spin --us 50 --tasks 400 --pool $pool \
                 --trace "$tmp/t.csv" --format csv >/dev/null 2>"$tmp/err" || bad "np=$np $pool failed"
-            workers=$(col_all worker < "$tmp/t.csv" | sort -u | wc -l)
+            workers=$(csv_col worker < "$tmp/t.csv" | sort -u | wc -l)
             [ "$workers" = $np ] && ok || bad "np=$np $pool: only $workers of $np workers ran tasks"
         done
     done
@@ -132,7 +130,7 @@ paths-share)
                 # shellcheck disable=SC2086
                 out=$(run_mpi $np $g --share $share --pool $pool --out "$tmp/o.csv")
                 cmp -s "$tmp/o.csv" "$tmp/ref.csv" && ok || bad "np=$np $share $pool: distances differ ($(tail -2 "$tmp/err"))"
-                [ "$(echo "$out" | col share)" = $share ] && ok || bad "share field"
+                [ "$(echo "$out" | csv_last share)" = $share ] && ok || bad "share field"
             done
         done
     done
@@ -140,12 +138,12 @@ paths-share)
     # shellcheck disable=SC2086
     out=$(run_mpi 4 $g --share window --ranks-per-node 2 --pool submit --out "$tmp/o.csv")
     cmp -s "$tmp/o.csv" "$tmp/ref.csv" && ok || bad "emulated nodes: distances differ"
-    [ "$(echo "$out" | col nodes)" = 2 ] && ok || bad "emulated nodes: nodes field"
+    [ "$(echo "$out" | csv_last nodes)" = 2 ] && ok || bad "emulated nodes: nodes field"
     # one copy per node: the record counts a node's bytes once for window,
     # once per rank for copy
-    bytes=$(echo "$out" | col matrix_bytes_per_node)
+    bytes=$(echo "$out" | csv_last matrix_bytes_per_node)
     # shellcheck disable=SC2086
-    copy=$(run_mpi 4 $g --share copy --ranks-per-node 2 | col matrix_bytes_per_node)
+    copy=$(run_mpi 4 $g --share copy --ranks-per-node 2 | csv_last matrix_bytes_per_node)
     [ -n "$bytes" ] && [ "$copy" = $((2 * bytes)) ] && ok || bad "matrix bytes: window $bytes, copy $copy"
     # hybrid 2 ranks x 2 threads
     # shellcheck disable=SC2086
@@ -159,9 +157,9 @@ paths-group)
     # trace whose every task carries its own log.
     g="paths --group --nodes 500 --fraction 0.01 --pairs 400 --max-hop 6 --seed 7"
     # shellcheck disable=SC2086
-    ref=$("$omp" $g --threads 1 --out "$tmp/ref.csv" --format csv 2>/dev/null | col checksum)
+    ref=$("$omp" $g --threads 1 --out "$tmp/ref.csv" --format csv 2>/dev/null | csv_last checksum)
     [ -n "$ref" ] || bad "no scal-omp checksum for $g"
-    ntasks=$("$omp" $g --threads 1 --format csv 2>/dev/null | col tasks)
+    ntasks=$("$omp" $g --threads 1 --format csv 2>/dev/null | csv_last tasks)
     [ "$ntasks" -lt 400 ] && ok || bad "--group made no groups ($ntasks tasks)"
     group_run() { # group_run LABEL NP ARGS...: checksum, validity, --out, --trace
         local label=$1 np=$2 out
@@ -169,13 +167,13 @@ paths-group)
         rm -f "$tmp/o.csv" "$tmp/t.csv"
         # shellcheck disable=SC2086
         out=$(run_mpi "$np" $g "$@" --out "$tmp/o.csv" --trace "$tmp/t.csv")
-        [ "$(echo "$out" | col checksum)" = "$ref" ] && ok ||
-            bad "$label: checksum '$(echo "$out" | col checksum)' != scal-omp '$ref' ($(tail -2 "$tmp/err"))"
-        [ "$(echo "$out" | col valid)" = 1 ] && ok || bad "$label: results not valid"
+        [ "$(echo "$out" | csv_last checksum)" = "$ref" ] && ok ||
+            bad "$label: checksum '$(echo "$out" | csv_last checksum)' != scal-omp '$ref' ($(tail -2 "$tmp/err"))"
+        [ "$(echo "$out" | csv_last valid)" = 1 ] && ok || bad "$label: results not valid"
         cmp -s "$tmp/o.csv" "$tmp/ref.csv" && ok || bad "$label: --out differs from scal-omp's"
         # every task once, each with a log of its own (a lost one reads 0)
-        [ "$(col_all task < "$tmp/t.csv" | sort -n | uniq | wc -l)" = "$ntasks" ] &&
-            [ "$(awk -F, 'NR > 1 && !($5 > 0)' "$tmp/t.csv" | wc -l)" = 0 ] && ok ||
+        [ "$(csv_col task < "$tmp/t.csv" | sort -n | uniq | wc -l)" = "$ntasks" ] &&
+            [ "$(csv_awk '!($c["end_s"] > 0)' "$tmp/t.csv" | wc -l)" = 0 ] && ok ||
             bad "$label: trace lacks task logs"
     }
     for pool in map submit as-completed; do
@@ -220,14 +218,14 @@ binding)
     # Open MPI binds 2 ranks to cores by default: that binding is kept.
     out=$(timeout 120 "$mpiexec" -n 2 --bind-to core "$mpi" factor --tasks 8 --base 1000001 \
         --format csv --report-bindings 2>"$tmp/err")
-    [ "$(echo "$out" | col bind)" = none ] && ok || bad "--bind-to core not detected: bind=$(echo "$out" | col bind)"
-    cpus=$(echo "$out" | col cpus)
+    [ "$(echo "$out" | csv_last bind)" = none ] && ok || bad "--bind-to core not detected: bind=$(echo "$out" | csv_last bind)"
+    cpus=$(echo "$out" | csv_last cpus)
     [ "$(echo "$cpus" | tr ';' '\n' | cut -d: -f2 | sort -u | wc -l)" = 2 ] && ok || bad "ranks bound by mpirun share a PU: $cpus"
     [ "$(grep -c 'rank [01] thread 0 -> PUs [01] (unbound)' "$tmp/err")" = 2 ] && ok || bad "report-bindings under --bind-to core: $(cat "$tmp/err")"
     # Free ranks are placed per node: compact over the node's workers.
     out=$(timeout 120 "$mpiexec" -n 2 --bind-to none "$mpi" factor --tasks 8 --base 1000001 \
         --format csv --pool submit)
-    [ "$(echo "$out" | col bind)" = compact ] && [ "$(echo "$out" | col cpus)" = "0:0;1:1" ] && ok || bad "free ranks: $(echo "$out" | col bind) $(echo "$out" | col cpus)"
+    [ "$(echo "$out" | csv_last bind)" = compact ] && [ "$(echo "$out" | csv_last cpus)" = "0:0;1:1" ] && ok || bad "free ranks: $(echo "$out" | csv_last bind) $(echo "$out" | csv_last cpus)"
     ;;
 *)
     echo "unknown case $case_name" >&2

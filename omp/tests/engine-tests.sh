@@ -11,15 +11,13 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
 
 ok() { pass=$((pass + 1)); }
-# col NAME [FILE]: column NAME (found by its header) of every data row.
-col() { awk -F, -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i; if (!c) exit 3; next } { print $c }' "${2:-/dev/stdin}"; }
-# A CSV file's rows with its columns by name: awk program with c["NAME"].
-by_name() { local prog=$1; shift; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } '"$prog" "$@"; }
+# Columns by name: csv_col, csv_last, csv_awk.
+. "$(dirname "$0")/../../tests/csv.sh"
 bad() { echo "FAIL: $*" >&2; fail=$((fail + 1)); }
 
 # checksum ARGS...: the checksum column of the last csv record.
 checksum() {
-    "$omp" "$@" --format csv 2>"$tmp/err" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "checksum") c = i } NR > 1 { v = $c } END { print v }'
+    "$omp" "$@" --format csv 2>"$tmp/err" | csv_last checksum
 }
 
 same_checksum_everywhere() {
@@ -52,7 +50,7 @@ checksums-sleep-spin)
     same_checksum_everywhere triad --tasks 12 --bytes 24000
     for threads in 1 2 3; do
         "$omp" triad --tasks 12 --bytes 24000 --threads $threads --format csv >"$tmp/triad.csv" 2>"$tmp/err"
-        by_name '$c["valid"] != 1 || $c["fom_unit"] != "GB/s" || !($c["fom"] > 0) { exit 1 }' "$tmp/triad.csv" &&
+        csv_awk '$c["valid"] != 1 || $c["fom_unit"] != "GB/s" || !($c["fom"] > 0) { exit 1 }' "$tmp/triad.csv" &&
             ok || bad "triad threads=$threads: not valid, or no GB/s figure: $(cat "$tmp/triad.csv" "$tmp/err")"
     done
     ;;
@@ -63,10 +61,10 @@ result-files)
         [ "$(head -1 "$tmp/out.csv")" = "task,value,f1,f2" ] && ok || bad "$pool: --out header"
         [ "$(tail -n +2 "$tmp/out.csv" | wc -l)" = 20 ] && ok || bad "$pool: --out rows"
         # rows in task order, values base + k
-        by_name '$c["task"] != NR - 2 || $c["value"] != 1000001 + NR - 2 { exit 1 }' "$tmp/out.csv" && ok || bad "$pool: --out order"
+        csv_awk '$c["task"] != NR - 2 || $c["value"] != 1000001 + NR - 2 { exit 1 }' "$tmp/out.csv" && ok || bad "$pool: --out order"
         [ "$(head -1 "$tmp/trace.csv")" = "task,worker,cpu,start_s,end_s,result" ] && ok || bad "$pool: --trace header"
         [ "$(tail -n +2 "$tmp/trace.csv" | wc -l)" = 20 ] && ok || bad "$pool: --trace rows"
-        by_name '$c["worker"] < 0 || $c["worker"] > 2 || $c["end_s"] < $c["start_s"] { exit 1 }' "$tmp/trace.csv" && ok || bad "$pool: --trace workers/times"
+        csv_awk '$c["worker"] < 0 || $c["worker"] > 2 || $c["end_s"] < $c["start_s"] { exit 1 }' "$tmp/trace.csv" && ok || bad "$pool: --trace workers/times"
     done
     for w in "sleep --mean 0.001 --sigma 0.001" "spin --us 1"; do
         # shellcheck disable=SC2086
@@ -139,8 +137,8 @@ as-completed-streams)
     [ -n "$first" ] && [ "$first" != "0:" ] && ok || bad "as-completed delivered task 0 first: $(cat "$tmp/h")"
     for pool in as-completed submit; do
         fr=$("$omp" factor --base 100000007 --tasks 4 --threads 2 --pool $pool --format csv \
-            --trace "$tmp/t.csv" | col first_result_s)
-        end0=$(by_name '$c["task"] == "0" { print $c["end_s"] }' "$tmp/t.csv")
+            --trace "$tmp/t.csv" | csv_col first_result_s)
+        end0=$(csv_awk '$c["task"] == "0" { print $c["end_s"] }' "$tmp/t.csv")
         if [ $pool = as-completed ]; then
             awk -v a="$fr" -v e="$end0" 'BEGIN { exit !(a < e) }' && ok || bad "as-completed: first result $fr not before task 0 ended ($end0)"
         else
@@ -179,7 +177,7 @@ paths-files)
     cmp -s "$tmp/gen.csv" "$tmp/file.csv" && ok || bad "graph read back from Matrix Market answers differently"
     [ "$(head -1 "$tmp/gen.csv")" = "source,target,distance" ] && [ "$(tail -n +2 "$tmp/gen.csv" | wc -l)" = 100 ] && ok || bad "--out rows"
     # the same pairs from a CSV file
-    by_name '{ print $c["source"] "," $c["target"] }' "$tmp/gen.csv" >"$tmp/pairs.csv"
+    csv_awk '{ print $c["source"] "," $c["target"] }' "$tmp/gen.csv" >"$tmp/pairs.csv"
     "$omp" paths --graph "$tmp/g.mtx" --pairs-file "$tmp/pairs.csv" --max-hop 5 --threads 2 --out "$tmp/pf.csv" >/dev/null 2>&1 || bad "pairs file run"
     cmp -s "$tmp/gen.csv" "$tmp/pf.csv" && ok || bad "pairs from a file answer differently"
     # wrong files: exit 2, the message names the file and line, nothing written
@@ -202,7 +200,7 @@ binding)
     # csv CMD...: its header and last record, as "header\nrecord" in r
     csv() { "$@" --format csv 2>"$tmp/err" | sed -n '1p;$p'; }
     # field RECORD NAME: the column NAME of the record (cpus: "bound:last;...")
-    field() { local v; v=$(echo "$1" | col "$2"); echo "${v:-<no $2>}"; }
+    field() { local v; v=$(echo "$1" | csv_col "$2"); echo "${v:-<no $2>}"; }
     r=$(csv "$omp" factor --tasks 6 --base 1000001 --threads 2 --bind compact)
     [ "$(field "$r" bind)" = compact ] && ok || bad "bind field: $r"
     # a bound worker runs where it was bound: each pair reads b:b

@@ -32,7 +32,7 @@ check "three studies ran" [ $? -eq 0 ]
 
 # result column of a --format csv comparison, one line per point
 results() {
-    column "$1" result
+    csv_col result "$1"
 }
 
 "$SCAL_RUN" --compare a b --threshold 0.1 --format csv > ab.csv 2> ab.err

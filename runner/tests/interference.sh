@@ -38,10 +38,10 @@ kill "$competitor" 2> /dev/null
 wait "$competitor" 2> /dev/null
 check "the study exits 0" [ $rc -eq 0 ]
 check "runs.csv holds whole rows" rows_whole res/runs.csv
-check "every launch recorded with its round" [ -z "$(column res/runs.csv round | grep -v '^[0-9][0-9]*$')" ]
+check "every launch recorded with its round" [ -z "$(csv_col round res/runs.csv | grep -v '^[0-9][0-9]*$')" ]
 
 # The 2-thread point: its row in summary.csv and the claim's row in summary.md.
-row=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["workers"] == 2 {
+row=$(csv_awk '$c["workers"] == 2 {
         print $c["stable"] "," $c["speedup_ci_lo"] "," $c["speedup_ci_hi"] "," $c["verdict"] }' res/summary.csv)
 echo "2 threads: stable,speedup_ci_lo,speedup_ci_hi,verdict = $row"
 claim=$(grep '^| spin | `speedup` |' res/summary.md)
@@ -56,9 +56,9 @@ check "a stable point's verdict agrees with its CI" \
 check "a confirmed claim has a CI above 1" \
     eval '! echo "$claim" | grep -q confirmed || awk -v lo="$(echo "$row" | cut -d, -f2)" "BEGIN { exit !(lo > 1) }"'
 
-if [ -n "$(column res/runs.csv noisy | grep -v '^$')" ]; then
-    check "the engine flagged the repetitions the competitor touched" [ "$(column res/runs.csv noisy | grep -c '^1$')" -ge 1 ]
-    check "summary counts them" [ -n "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["noisy_reps"] > 0' res/summary.csv)" ]
+if [ -n "$(csv_col noisy res/runs.csv | grep -v '^$')" ]; then
+    check "the engine flagged the repetitions the competitor touched" [ "$(csv_col noisy res/runs.csv | grep -c '^1$')" -ge 1 ]
+    check "summary counts them" [ -n "$(csv_awk '$c["noisy_reps"] > 0' res/summary.csv)" ]
 else
     echo "note: this scal-omp prints no 'noisy' field; the flags are not checked"
 fi

@@ -4,6 +4,8 @@
 # temporary folder, $work.
 set -u
 : "${SCAL_RUN:?set by CTest}"
+# Columns by name: csv_col NAME FILE, csv_last, csv_awk (tests/csv.sh).
+. "$(dirname "$0")/../../tests/csv.sh"
 work=$(mktemp -d /tmp/scal-run-test.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
@@ -45,10 +47,6 @@ png_ok() {
     [ "$(stat -c %s "$1")" -gt 2000 ]
 }
 
-# Value of column NAME in every data row of CSV file FILE (no quoted fields).
-column() {
-    awk -F, -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next } { print $c }' "$1"
-}
 
 # Every line of FILE is one whole CSV row with as many fields as its header
 # (fields may be quoted, with "" for a quote; runs.csv keeps rows on one line).
@@ -68,7 +66,7 @@ rows_whole() {
 
 # "status,exit_code" of run RUN_ID in res/runs.csv, once per distinct pair.
 status_of() {
-    awk -F, -v id="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["run_id"] == id { print $c["status"] "," $c["exit_code"] }' res/runs.csv | sort -u
+    csv_awk '$c["run_id"] == id { print $c["status"] "," $c["exit_code"] }' id="$1" res/runs.csv | sort -u
 }
 
 # Count of lines in FILE (rows + header).

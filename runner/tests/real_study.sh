@@ -42,10 +42,10 @@ rc=$?
 cat progress.txt
 check "the real study exits 0" [ $rc -eq 0 ]
 check "runs.csv: 8 runs x 2 repetitions, whole rows" eval '[ "$(lines res/runs.csv)" -eq 17 ] && rows_whole res/runs.csv'
-check "every run ok" [ "$(column res/runs.csv status | sort -u)" = ok ]
-check "every record valid" [ "$(column res/runs.csv valid | sort -u)" = 1 ]
-check "records come from both engines" [ "$(column res/runs.csv engine | sort -u | tr '\n' ' ')" = "mpi omp " ]
-factor_sums=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["workload"] == "factor" { print $c["checksum"] }' res/runs.csv | sort -u | wc -l)
+check "every run ok" [ "$(csv_col status res/runs.csv | sort -u)" = ok ]
+check "every record valid" [ "$(csv_col valid res/runs.csv | sort -u)" = 1 ]
+check "records come from both engines" [ "$(csv_col engine res/runs.csv | sort -u | tr '\n' ' ')" = "mpi omp " ]
+factor_sums=$(csv_awk '$c["workload"] == "factor" { print $c["checksum"] }' res/runs.csv | sort -u | wc -l)
 check "factor checksum identical across pools, worker counts and engines" [ "$factor_sums" -eq 1 ]
 check "engines found in the build tree" grep -q '^engine_omp: .*/omp/scal-omp$' res/env.txt
 check "a trace per run, from both engines" [ "$(ls res/traces | wc -l)" -eq 8 ]

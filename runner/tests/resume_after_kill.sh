@@ -60,9 +60,9 @@ check "--resume says how many launches are left" grep -q "resuming res: 4 of 4 r
 check "--resume completes every point" [ "$(grep -c '^scal-run: \[' second.txt)" -eq 4 ]
 check "runs.csv: 4 runs x 2 repetitions, nothing twice" [ "$(lines res/runs.csv)" -eq 9 ]
 check "runs.csv: each (run id, round) once" \
-    [ -z "$(paste -d, <(column res/runs.csv run_id) <(column res/runs.csv round) | sort | uniq -d)" ]
+    [ -z "$(paste -d, <(csv_col run_id res/runs.csv) <(csv_col round res/runs.csv) | sort | uniq -d)" ]
 check "runs.csv: every run id present" \
-    [ "$(column res/runs.csv run_id | sort -u | tr '\n' ' ')" = "slow/workers=1 slow/workers=2 slow/workers=3 slow/workers=4 " ]
+    [ "$(csv_col run_id res/runs.csv | sort -u | tr '\n' ' ')" = "slow/workers=1 slow/workers=2 slow/workers=3 slow/workers=4 " ]
 check "runs.csv: whole rows after resuming" rows_whole res/runs.csv
 check "summary covers all four worker counts" [ "$(grep -c '^slow,' res/summary.csv)" -eq 4 ]
 check "env.txt records the resume" grep -q '^# resumed' res/env.txt

@@ -10,8 +10,7 @@ use_stub_engines
 
 # summary FILE SERIES WORKERS COLUMN: one summary.csv value (no quoted fields before it).
 summary() {
-    awk -F, -v s="$2" -v w="$3" -v col="$4" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-        $c["series"] == s && $c["workers"] == w { print $c[col] }' "$1"
+    csv_awk '$c["series"] == s && $c["workers"] == w { print $c[col] }' s="$2" w="$3" col="$4" "$1"
 }
 
 # 1. Rounds: five points, six rounds each; every round holds every point once
@@ -31,21 +30,20 @@ JOB
 check "rounds: exit 0" [ $? -eq 0 ]
 check "rounds: 5 points x 6 launches, one row each" [ "$(lines res/runs.csv)" -eq 31 ]
 check "rounds: each (run id, round) once" \
-    [ -z "$(paste -d, <(column res/runs.csv run_id) <(column res/runs.csv round) | sort | uniq -d)" ]
+    [ -z "$(paste -d, <(csv_col run_id res/runs.csv) <(csv_col round res/runs.csv) | sort | uniq -d)" ]
 check "rounds: rows come round by round, each with all five points" \
-    awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-        { r = $c["round"]; if (r < last) bad = 1; last = r; n[r]++ }
+    csv_awk '{ r = $c["round"]; if (r < last) bad = 1; last = r; n[r]++ }
         END { for (k = 1; k <= 6; k++) if (n[k] != 5) bad = 1; exit bad }' res/runs.csv
-orders=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { o[$c["round"]] = o[$c["round"]] " " $c["sweep_workers"] } END { for (k in o) print o[k] }' res/runs.csv | sort -u | wc -l)
+orders=$(csv_awk '{ o[$c["round"]] = o[$c["round"]] " " $c["sweep_workers"] } END { for (k in o) print o[k] }' res/runs.csv | sort -u | wc -l)
 check "rounds: the order is shuffled ($orders distinct orders in 6 rounds)" [ "$orders" -gt 1 ]
 check "rounds: the seed is in env.txt" grep -q '^round_seed: [0-9]' res/env.txt
 check "rounds: the engine is launched for one repetition" grep -q -- '--repeat 1 --warmup 0' res/logs/r.workers=1.log
 check "rounds: its log holds every launch" eval '[ "$(grep -c "^scal-run: command: " res/logs/r.workers=1.log)" -eq 6 ] && [ "$(grep -c "^scal-run: round [1-6]$" res/logs/r.workers=1.log)" -eq 6 ]'
-check "rounds: exact walls are stable" [ "$(column res/summary.csv stable | sort -u)" = 1 ]
+check "rounds: exact walls are stable" [ "$(csv_col stable res/summary.csv | sort -u)" = 1 ]
 check "rounds: the noise probe is in env.txt" eval 'grep -q "^noise_spin: " res/env.txt && grep -q "^noise_others_running: " res/env.txt'
 check "rounds: ... and in the summary header" grep -q '^- noise_spin: ' res/summary.md
 check "rounds: Amdahl fitted from 4 worker counts above 1, f = 0.1" \
-    awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { d = $c["amdahl_f"] - 0.1; if ($c["amdahl_f"] == "" || d > 1e-9 || d < -1e-9 || $c["amdahl_points"] != 4) exit 1 }' res/summary.csv
+    csv_awk '{ d = $c["amdahl_f"] - 0.1; if ($c["amdahl_f"] == "" || d > 1e-9 || d < -1e-9 || $c["amdahl_points"] != 4) exit 1 }' res/summary.csv
 check "rounds: the speedup plot draws that fit" grep -q "title 'Amdahl fit'" res/plots/speedup.gp
 cp res/summary.csv summary.before
 "$SCAL_RUN" --report res 2> /dev/null
@@ -96,7 +94,7 @@ JOB
 check "budget: exit 0 (every launch was ok)" [ $? -eq 0 ]
 check "budget: it stopped before the 12 launches repeat asks for" [ "$(lines bu/runs.csv)" -lt 13 ]
 check "budget: it says so" grep -q 'budget of 1 s spent' bu.txt
-check "budget: the points are unstable" [ "$(column bu/summary.csv stable | sort -u)" = 0 ]
+check "budget: the points are unstable" [ "$(csv_col stable bu/summary.csv | sort -u)" = 0 ]
 check "budget: too few repetitions for a CI, said so" grep -q 'n<6' bu/summary.md
 check "budget: env.txt records it" grep -q '^budget_s: 1$' bu/env.txt
 
@@ -125,7 +123,7 @@ JOB
 "$SCAL_RUN" --out no noise.job 2> no.txt
 check "noise: exit 0" [ $? -eq 0 ]
 check "noise: runs.csv keeps the engine's noise fields by name" \
-    [ "$(paste -d, <(column no/runs.csv series) <(column no/runs.csv noisy) <(column no/runs.csv steal_s) | grep -c '^noisy,1,0.050$')" -eq 1 ]
+    [ "$(paste -d, <(csv_col series no/runs.csv) <(csv_col noisy no/runs.csv) <(csv_col steal_s no/runs.csv) | grep -c '^noisy,1,0.050$')" -eq 1 ]
 check "noise: the noisy repetition is counted" [ "$(summary no/summary.csv noisy 1 noisy_reps)" = 1 ]
 check "noise: the slow one is an outlier, counted, not dropped" eval '[ "$(summary no/summary.csv noisy 1 outliers)" = 1 ] && [ "$(summary no/summary.csv noisy 1 reps)" = 6 ]'
 check "noise: without the field, noisy reps unknown" [ -z "$(summary no/summary.csv old 2 noisy_reps)" ]
@@ -179,7 +177,7 @@ check "verdict: speedup" [ "$(summary cl/summary.csv scales 2 verdict)" = speedu
 check "verdict: no speedup when the CI holds 1" [ "$(summary cl/summary.csv serial 2 verdict)" = "no speedup" ]
 check "verdict: superlinear when the CI's lower end exceeds p" [ "$(summary cl/summary.csv super 2 verdict)" = superlinear ]
 check "verdict: the speedup CI brackets the speedup" \
-    awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["workers"] == 2 { if (!($c["speedup_ci_lo"] <= $c["speedup"] && $c["speedup"] <= $c["speedup_ci_hi"])) exit 1 }' cl/summary.csv
+    csv_awk '$c["workers"] == 2 { if (!($c["speedup_ci_lo"] <= $c["speedup"] && $c["speedup"] <= $c["speedup_ci_hi"])) exit 1 }' cl/summary.csv
 check "claims: a claim the CIs support is confirmed" grep -q '^| scales | `speedup` | \*\*confirmed\*\* |' cl/summary.md
 check "claims: no-speedup confirmed below a quarter of linear gain" grep -q '^| flat | `no-speedup` | \*\*confirmed\*\* |' cl/summary.md
 check "claims: a claim the CIs refute is contradicted, loudly" grep -q '^| serial | `speedup` | \*\*contradicted\*\* |' cl/summary.md

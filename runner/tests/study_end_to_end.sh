@@ -54,13 +54,12 @@ check "runs.csv: every row has the header's field count" rows_whole res/runs.csv
 check "runs.csv: 7 runs x 3 repetitions" [ "$(lines res/runs.csv)" -eq 22 ]
 check "runs.csv: sweep columns then status" \
     grep -q '^series,run_id,sweep_pool,sweep_workers,scaling,status,exit_code,elapsed_s,trace,engine,' res/runs.csv
-check "runs.csv: all ok" [ "$(column res/runs.csv status | sort -u)" = ok ]
-check "runs.csv: engine columns kept by name" [ "$(column res/runs.csv cpus | sort -u)" = "0;1" ]
+check "runs.csv: all ok" [ "$(csv_col status res/runs.csv | sort -u)" = ok ]
+check "runs.csv: engine columns kept by name" [ "$(csv_col cpus res/runs.csv | sort -u)" = "0;1" ]
 
 # Recompute median wall, speedup and Karp-Flatt per (series, pool, workers)
 # from runs.csv alone, and compare with summary.csv.
-awk -F, -v OFMT='%.12g' -v CONVFMT='%.12g' '
-    NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+csv_awk '
     { k = $c["series"] "," $c["sweep_pool"] "," $c["sweep_workers"]; n[k]++; w[k, n[k]] = $c["wall_s"] }
     END {
         for (k in n) {
@@ -71,13 +70,12 @@ awk -F, -v OFMT='%.12g' -v CONVFMT='%.12g' '
             if (a > b) { t = a; a = b; b = t }
             print k "," b
         }
-    }' res/runs.csv | sort > medians.txt
+    }' OFMT='%.12g' CONVFMT='%.12g' res/runs.csv | sort > medians.txt
 awk -F, -v OFMT='%.12g' -v CONVFMT='%.12g' '
     { split($0, f, ","); med[$1 "," $2 "," $3] = $4; if (!(($1 "," $2) in base) || $3 < bw[$1 "," $2]) { base[$1 "," $2] = $4 * $3; bw[$1 "," $2] = $3 } }
     END { for (k in med) { split(k, p, ","); s = base[p[1] "," p[2]] / med[k]; e = (p[3] > 1 && p[3] != bw[p[1] "," p[2]]) ? (1 / s - 1 / p[3]) / (1 - 1 / p[3]) : ""; print k "," med[k] "," s "," e } }
 ' medians.txt | sort > expect.txt
-awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-    { pool = $c["label"]; sub(/^pool=/, "", pool); print $c["series"] "," pool "," $c["workers"] "," $c["wall_median_s"] "," $c["speedup"] "," $c["karp_flatt"] }' \
+csv_awk '{ pool = $c["label"]; sub(/^pool=/, "", pool); print $c["series"] "," pool "," $c["workers"] "," $c["wall_median_s"] "," $c["speedup"] "," $c["karp_flatt"] }' \
     res/summary.csv | sort > got.txt
 check "summary.csv has one row per series, pool and worker count" [ "$(wc -l < got.txt)" -eq 7 ]
 close_enough() {
@@ -89,7 +87,7 @@ close_enough() {
 check "summary medians, speedups and Karp-Flatt agree with runs.csv" close_enough
 # Two worker counts above 1 are not enough for a fit (rounds.sh fits four).
 check "amdahl series: no fit from 2 worker counts above 1" \
-    awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["series"] == "amdahl" { if ($c["amdahl_f"] != "" || $c["amdahl_s16"] != "") exit 1; seen = 1 } END { exit !seen }' res/summary.csv
+    csv_awk '$c["series"] == "amdahl" { if ($c["amdahl_f"] != "" || $c["amdahl_s16"] != "") exit 1; seen = 1 } END { exit !seen }' res/summary.csv
 check "amdahl series: summary.md says not enough points" \
     grep -q 'Amdahl fit: not enough points (2 measured worker counts above 1; it needs 3)' res/summary.md
 check "summary.md labels the scaled base of a series without a 1-worker run" \

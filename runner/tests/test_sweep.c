@@ -60,7 +60,7 @@ static void test_cartesian_product_workers_fastest(void)
     SCAL_CHECK(strcmp(plan.pts[0].log, "logs/a.pool=map.bind=none.workers=1.log") == 0);
     /* Sweep columns: keys listed anywhere, in table order, workers last. */
     SCAL_CHECK_EQ_U64(plan.nsweep, 3);
-    SCAL_CHECK(plan.sweep[0] == SR_K_POOL && plan.sweep[1] == SR_K_BIND && plan.sweep[2] == SR_K_WORKERS);
+    SCAL_CHECK(plan.sweep[0] == sr_key_id("pool") && plan.sweep[1] == sr_key_id("bind") && plan.sweep[2] == SR_K_WORKERS);
     sr_plan_free(&plan);
     sr_job_free(&job);
     sr_test_dir_drop(dir);
@@ -192,7 +192,7 @@ static void test_weak_scaling_grows_the_key(void)
         char *line = line_of(&cmd);
         SCAL_CHECK(strstr(line, want[i]) != NULL);
         SCAL_CHECK(strcmp(plan.pts[i].scaling, "weak:tasks") == 0);
-        SCAL_CHECK(strcmp(plan.pts[i].val[SR_K_TASKS], "8") == 0);
+        SCAL_CHECK(strcmp(plan.pts[i].val[sr_key_id("tasks")], "8") == 0);
         free(line);
         sr_cmd_free(&cmd);
     }

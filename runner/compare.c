@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "runs.h"
 #include "scal_stats.h"
 #include "stats.h"
 #include "util.h"
@@ -99,19 +100,14 @@ static int sr_cmp_load(const char *dir, sr_cmp_set_t *s, sr_buf_t *why)
 {
     *s = (sr_cmp_set_t){.dir = dir};
     char *path = sr_path_join(dir, "runs.csv");
-    sr_buf_t text = {0};
+    sr_buf_t reason = {0};
     sr_csv_t csv = {0};
     int rc = -1;
-    if (sr_read_file(path, &text) != 0) {
-        sr_buf_printf(why, "%s is not a results folder (%s: %s)", dir, path, strerror(errno));
+    if (sr_runs_read(dir, &csv, &reason) != 0) {
+        sr_buf_printf(why, "%s is not a results folder (%s)", dir, sr_buf_str(&reason));
         goto out;
     }
-    int id = -1, status = -1, wall = -1;
-    if (sr_csv_parse(text.data, text.len, 1, &csv) == 0 && csv.nrows > 0) {
-        id = sr_csv_col(&csv, "run_id");
-        status = sr_csv_col(&csv, "status");
-        wall = sr_csv_col(&csv, "wall_s");
-    }
+    int id = sr_csv_col(&csv, "run_id"), status = sr_csv_col(&csv, "status"), wall = sr_csv_col(&csv, "wall_s");
     if (id < 0 || status < 0 || wall < 0) {
         sr_buf_printf(why, "%s is not a results folder (%s has no run_id, status and wall_s columns)", dir, path);
         goto out;
@@ -144,7 +140,7 @@ static int sr_cmp_load(const char *dir, sr_cmp_set_t *s, sr_buf_t *why)
     rc = 0;
 out:
     sr_csv_free(&csv);
-    sr_buf_free(&text);
+    sr_buf_free(&reason);
     free(path);
     return rc;
 }

@@ -143,21 +143,17 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
 {
     *sum = (sr_summary_t){0};
     char *path = sr_path_join(dir, "runs.csv");
-    sr_buf_t text = {0};
+    sr_buf_t why = {0};
     sr_csv_t csv = {0};
     int rc = -1;
-    if (sr_read_file(path, &text) != 0) {
-        sr_fail(err, SR_EXIT_USAGE, "%s: %s", path, strerror(errno));
-        goto out;
-    }
-    if (sr_csv_parse(text.data, text.len, 1, &csv) != 0 || csv.nrows == 0) {
-        sr_fail(err, SR_EXIT_USAGE, "%s: not a runs.csv (no header, or bad CSV)", path);
+    if (sr_runs_read(dir, &csv, &why) != 0) {
+        sr_fail(err, SR_EXIT_USAGE, "%s", sr_buf_str(&why));
         goto out;
     }
     static const char *const need[] = {"series", "run_id", "sweep_workers", "status", "exit_code",
                                        "wall_s", "trace", "stderr_tail"};
     int scaling_col = sr_csv_col(&csv, "scaling"); /* absent: an older runs.csv, all strong */
-    int fom_col = sr_csv_col(&csv, "fom"), better_col = sr_csv_col(&csv, "fom_better"),
+    int better_col = sr_csv_col(&csv, "fom_better"),
         unit_col = sr_csv_col(&csv, "fom_unit");
     int pool_col = sr_csv_col(&csv, "pool");
     int col[8];
@@ -241,7 +237,7 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
             continue;
         char *end;
         /* the wall time, or a command's figure of merit as a time */
-        double wall = sr_runs_figure(sr_csv_get(&csv, r, col[WALL]), sr_csv_get(&csv, r, fom_col), better);
+        double wall = sr_runs_row_figure(&csv, r);
         if (isfinite(wall) && wall > 0) {
             l->walls = sr_xrealloc(l->walls, (l->nwalls + 1) * sizeof *l->walls);
             double x[X_N];
@@ -297,7 +293,7 @@ int sr_summary_load(const char *dir, sr_summary_t *sum, sr_err_t *err)
     rc = 0;
 out:
     sr_csv_free(&csv);
-    sr_buf_free(&text);
+    sr_buf_free(&why);
     free(path);
     return rc;
 }

@@ -268,6 +268,31 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
     return status;
 }
 
+int sr_runs_read(const char *dir, sr_csv_t *csv, sr_buf_t *why)
+{
+    *csv = (sr_csv_t){0};
+    char *path = sr_path_join(dir, "runs.csv");
+    sr_buf_t text = {0};
+    int rc = -1;
+    if (sr_read_file(path, &text) != 0)
+        sr_buf_printf(why, "%s: %s", path, strerror(errno));
+    else if (sr_csv_parse(text.data, text.len, 1, csv) != 0 || csv->nrows == 0)
+        sr_buf_printf(why, "%s: not a runs.csv (no header, or bad CSV)", path);
+    else
+        rc = 0;
+    if (rc != 0)
+        sr_csv_free(csv);
+    sr_buf_free(&text);
+    free(path);
+    return rc;
+}
+
+double sr_runs_row_figure(const sr_csv_t *csv, size_t r)
+{
+    return sr_runs_figure(sr_csv_get(csv, r, sr_csv_col(csv, "wall_s")), sr_csv_get(csv, r, sr_csv_col(csv, "fom")),
+                          sr_csv_get(csv, r, sr_csv_col(csv, "fom_better")));
+}
+
 int sr_runs_append(int fd, const sr_buf_t *rows, sr_err_t *err)
 {
     off_t before = lseek(fd, 0, SEEK_END);

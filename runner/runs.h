@@ -44,6 +44,16 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
  * it is higher, so that speedup = fom(p) / fom(base). NaN when unknown. */
 double sr_runs_figure(const char *wall_s, const char *fom, const char *fom_better);
 
+/* Read DIR/runs.csv into csv (header in row 0), the one reader of a results
+ * folder's runs for the report and --compare. Returns 0, or -1 with the
+ * reason in why: it cannot be read, or is not CSV with a header row. */
+int sr_runs_read(const char *dir, sr_csv_t *csv, sr_buf_t *why);
+
+/* The figure of row r of a runs.csv read by sr_runs_read (sr_runs_figure of
+ * its wall_s, fom and fom_better; a runs.csv without the fom columns holds
+ * wall times). */
+double sr_runs_row_figure(const sr_csv_t *csv, size_t r);
+
 /* Create runs.csv with its header (it must not exist). Returns an O_APPEND
  * fd, or -1 with err. */
 int sr_runs_create(const char *path, const sr_buf_t *header, sr_err_t *err);

@@ -39,7 +39,7 @@ static const opt_t options[] = {
     {"threads", SCAL_OPT_INT, OFF(threads), 1, 4096, 0, 0, NULL, SCAL_ENGINE_OMP, NOKEY, "N",
      "worker threads (default: OMP_NUM_THREADS, else the CPUs this process may use)"},
     {"threads", SCAL_OPT_INT, OFF(threads), 1, 4096, 0, 0, NULL, SCAL_ENGINE_MPI, 0, "N",
-     "OpenMP threads in each rank"},
+     "OpenMP threads in each rank (scal-run sets OMP_NUM_THREADS to it)"},
     {"pool", SCAL_OPT_ENUM, OFF(pool), 0, 0, 0, 0, pool_names, ANY, 0, "P",
      "how tasks reach workers: map (static), submit (dynamic, task order), "
      "as-completed (dynamic, completion order)"},
@@ -424,13 +424,17 @@ static void default_text(const scal_config_t *def, const opt_t *o, char *buf, si
 {
     const char *field = (const char *)def + o->off;
     buf[0] = '\0';
+    /* A default outside the option's range is no value a user could give
+     * (chunk's 0, ranks-per-node's 0): the help says what happens then. */
     switch (o->kind) {
     case SCAL_OPT_INT:
-        if (strcmp(o->name, "threads") != 0 || strcmp(def->engine, "mpi") == 0)
+        if ((strcmp(o->name, "threads") != 0 || strcmp(def->engine, "mpi") == 0) &&
+            *(const int *)field >= 0 && (uint64_t)*(const int *)field >= o->umin &&
+            (uint64_t)*(const int *)field <= o->umax)
             snprintf(buf, len, "%d", *(const int *)field);
         break;
     case SCAL_OPT_U64:
-        if (*(const uint64_t *)field)
+        if (*(const uint64_t *)field >= o->umin && *(const uint64_t *)field <= o->umax)
             snprintf(buf, len, "%llu", (unsigned long long)*(const uint64_t *)field);
         break;
     case SCAL_OPT_DOUBLE:
@@ -443,6 +447,13 @@ static void default_text(const scal_config_t *def, const opt_t *o, char *buf, si
     case SCAL_OPT_FLAG:
         break;
     }
+}
+
+void scal_option_default(const scal_option_t *o, const char *engine, char *buf, size_t len)
+{
+    scal_config_t def;
+    scal_config_defaults(&def, "", engine);
+    default_text(&def, o, buf, len);
 }
 
 static void print_option(const scal_config_t *def, const opt_t *o, FILE *out)

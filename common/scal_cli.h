@@ -64,6 +64,11 @@ int scal_option_for_workload(const scal_option_t *o, size_t i);
 int scal_option_value(const scal_option_t *o, const char *value, scal_config_t *cfg,
                       char *expected, size_t len);
 
+/* The value o has when not given, for `engine` ("omp" or "mpi"), as --help
+ * shows it: "" when it has none fixed (a flag, a file, chunk's 0: chosen by
+ * the pool, omp's threads: the CPUs this process may use). */
+void scal_option_default(const scal_option_t *o, const char *engine, char *buf, size_t len);
+
 /* Parse argv (argv[1] is the workload, or --help / --version) for the
  * engine in cfg->engine (cfg must hold scal_config_defaults()).
  * Returns SCAL_CLI_OK; SCAL_CLI_EXIT after printing --help or --version to

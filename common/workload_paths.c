@@ -54,7 +54,7 @@ static const scal_option_t opt_fraction = {
     "probability of each edge i->j"};
 static const scal_option_t opt_pairs = {
     "pairs", SCAL_OPT_U64, OFF(pairs), 1, SCAL_MAX_TASKS, 0, 0, NULL, ANY, SCAL_OPT_SIZE, "Q",
-    "query pairs drawn from --seed"};
+    "query pairs drawn from --seed: paths' tasks, one per pair (see --group)"};
 static const scal_option_t opt_pairs_file = {
     "pairs-file", SCAL_OPT_STR, OFF(pairs_file), 0, 0, 0, 0, NULL, ANY, SCAL_OPT_INPUT, "FILE",
     "query pairs from CSV source,target (0-based)"};
@@ -71,10 +71,10 @@ static const scal_option_t opt_generator = {
     "generated graph: uniform (--nodes, --fraction) or Graph500 Kronecker (--scale, "
     "--edge-factor, undirected)"};
 static const scal_option_t opt_scale = {
-    "scale", SCAL_OPT_INT, OFF(scale), 1, 30, 0, 0, NULL, ANY, 0, "S", "kron: 2^S nodes"};
+    "scale", SCAL_OPT_INT, OFF(scale), 1, 30, 0, 0, NULL, ANY, 0, "S", "kron: 2^scale nodes"};
 static const scal_option_t opt_edge_factor = {
     "edge-factor", SCAL_OPT_U64, OFF(edge_factor), 1, 1024, 0, 0, NULL, ANY, 0, "E",
-    "kron: E * 2^S edges, each in both directions"};
+    "kron: edge-factor * 2^scale edges, each in both directions"};
 static const scal_option_t opt_write_graph = {
     "write-graph", SCAL_OPT_STR, OFF(write_graph), 0, 0, 0, 0, NULL, ANY, SCAL_OPT_NOT_A_KEY,
     "FILE", "write the graph: an edge list (0-based) if FILE ends in .el or .txt, else Matrix "

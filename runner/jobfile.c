@@ -203,6 +203,155 @@ const char *sr_workload_name(sr_workload_t w)
     return scal_workload_at(w)->name;
 }
 
+/* ---- the engine keys as a markdown table (scal-run --list-keys) ---- */
+
+/* o's values in words: its range, choices, on|off, or a file. */
+static void sr_md_values(const scal_option_t *o, sr_buf_t *b)
+{
+    switch (o->kind) {
+    case SCAL_OPT_FLAG:
+        sr_buf_puts(b, "`on` \\| `off`");
+        break;
+    case SCAL_OPT_ENUM:
+        for (int i = 0; o->choices[i]; i++)
+            sr_buf_printf(b, "%s`%s`", i ? " \\| " : "", o->choices[i]);
+        break;
+    case SCAL_OPT_STR:
+        sr_buf_puts(b, (o->flags & SCAL_OPT_INPUT) ? "a readable regular file" : "text");
+        break;
+    case SCAL_OPT_U64:
+    case SCAL_OPT_INT:
+        if (o->umax == UINT64_MAX || (o->kind == SCAL_OPT_INT && o->umax >= INT_MAX)) {
+            sr_buf_printf(b, "integer ≥ %llu", (unsigned long long)o->umin);
+            break;
+        }
+        sr_buf_printf(b, "integer %llu … %llu", (unsigned long long)o->umin,
+                      (unsigned long long)o->umax);
+        /* 2^40 reads better than its 13 digits. */
+        if (o->umax >= (1ULL << 20) && (o->umax & (o->umax - 1)) == 0) {
+            int e = 0;
+            while ((1ULL << e) != o->umax)
+                e++;
+            sr_buf_printf(b, " (2^%d)", e);
+        }
+        break;
+    case SCAL_OPT_DOUBLE:
+        if (o->dmax >= DBL_MAX)
+            sr_buf_printf(b, "real ≥ %g", o->dmin);
+        else
+            sr_buf_printf(b, "real %g … %g", o->dmin, o->dmax);
+        break;
+    }
+}
+
+/* Help text for a table cell: `|` escaped, and `--NAME` of a job key
+ * written as the key, `NAME`. */
+static void sr_md_help(const char *help, sr_buf_t *b)
+{
+    for (const char *p = help; *p;) {
+        if (p[0] == '-' && p[1] == '-') {
+            size_t n = strspn(p + 2, "abcdefghijklmnopqrstuvwxyz0123456789-");
+            char name[64];
+            snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), p + 2);
+            int k = n ? sr_key_find(name) : -1;
+            if (k >= 0 && sr_key((sr_key_id_t)k)->opt) {
+                sr_buf_printf(b, "`%s`", name);
+                p += 2 + n;
+                continue;
+            }
+        }
+        if (*p == '|')
+            sr_buf_puts(b, "\\|");
+        else
+            sr_buf_add(b, p, 1);
+        p++;
+    }
+}
+
+/* Row o's meaning: its help and its default (as the engine it is for
+ * shows them in --help). */
+static void sr_md_meaning(const scal_option_t *o, sr_buf_t *b)
+{
+    char deflt[64];
+    sr_md_help(o->help, b);
+    scal_option_default(o, (o->engines & SCAL_ENGINE_OMP) ? "omp" : "mpi", deflt, sizeof deflt);
+    if (deflt[0])
+        sr_buf_printf(b, " (default %s)", deflt);
+}
+
+/* The engines and workloads key applies to: "all", "omp", "factor, sleep",
+ * "paths (mpi only)"; and whether engine = command takes it too. */
+static void sr_md_applies(const sr_key_t *key, sr_buf_t *b)
+{
+    unsigned all_wl = 0;
+    for (size_t w = 0; scal_workload_at(w); w++)
+        all_wl |= 1u << w;
+    int every_wl = (key->workloads & all_wl) == all_wl;
+    const char *only = (key->engines & SR_ALL_ENGINES) == SR_ALL_ENGINES ? NULL
+                       : (key->engines & SR_OMP)                          ? "omp"
+                                                                          : "mpi";
+    if (every_wl) {
+        sr_buf_puts(b, only ? only : "all");
+    } else {
+        int n = 0;
+        for (size_t w = 0; scal_workload_at(w); w++)
+            if (key->workloads & (1u << w))
+                sr_buf_printf(b, "%s%s", n++ ? ", " : "", sr_workload_name((sr_workload_t)w));
+        if (only)
+            sr_buf_printf(b, " (%s only)", only);
+    }
+    if (key->flags & SR_KF_COMMAND)
+        sr_buf_puts(b, "; `command` too");
+}
+
+void sr_keys_markdown(sr_buf_t *b)
+{
+    sr_buf_puts(b, "| key | values | applies to | meaning |\n| --- | --- | --- | --- |\n");
+    sr_buf_t row = {0}, first = {0};
+    for (int k = SR_K_OPTIONS; k < SR_K_OPTIONS + SR_MAX_OPTION_KEYS; k++) {
+        const sr_key_t *key = sr_key((sr_key_id_t)k);
+        if (!key->name)
+            continue;
+        sr_buf_printf(b, "| `%s` | ", key->name);
+        sr_md_values(key->opt, b);
+        sr_buf_puts(b, " | ");
+        sr_md_applies(key, b);
+        sr_buf_puts(b, " | ");
+        /* One key may stand for rows of several engines (sr_keys_build):
+         * their meanings once when they agree, else each with its engine. */
+        const scal_option_t *o;
+        int nrows = 0, differ = 0;
+        sr_buf_clear(&first);
+        for (size_t i = 0; (o = scal_option_at(i)) != NULL; i++) {
+            if ((o->flags & SCAL_OPT_NOT_A_KEY) || strcmp(o->name, key->name) != 0)
+                continue;
+            sr_buf_clear(&row);
+            sr_md_meaning(o, &row);
+            if (nrows++ == 0)
+                sr_buf_puts(&first, sr_buf_str(&row));
+            else if (strcmp(sr_buf_str(&row), sr_buf_str(&first)) != 0)
+                differ = 1;
+        }
+        if (!differ) {
+            sr_buf_puts(b, sr_buf_str(&first));
+        } else {
+            nrows = 0;
+            for (size_t i = 0; (o = scal_option_at(i)) != NULL; i++) {
+                if ((o->flags & SCAL_OPT_NOT_A_KEY) || strcmp(o->name, key->name) != 0)
+                    continue;
+                sr_buf_printf(b, "%s%s: ", nrows++ ? "; " : "",
+                              (o->engines & SCAL_ENGINE_OMP)
+                                  ? ((o->engines & SCAL_ENGINE_MPI) ? "omp, mpi" : "omp")
+                                  : "mpi");
+                sr_md_meaning(o, b);
+            }
+        }
+        sr_buf_puts(b, " |\n");
+    }
+    sr_buf_free(&row);
+    sr_buf_free(&first);
+}
+
 /* The index of v among the choices key k offers, or -1: an enum's choices,
  * a workload's name, a size key's name. */
 static int sr_key_choice(const sr_key_t *key, const char *v)

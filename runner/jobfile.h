@@ -88,6 +88,11 @@ sr_key_id_t sr_key_id(const char *name);
 /* The names of engines / workloads, indexed by their enums. */
 const char *sr_engine_name(sr_engine_t e);
 const char *sr_workload_name(sr_workload_t w);
+/* Append the markdown table of the engine options that are job keys to b:
+ * one row per key, with its values, the engines and workloads it applies
+ * to, and its help and default, all from the option table (scal_cli.h).
+ * `scal-run --list-keys` prints it; jobs/README.md holds it. */
+void sr_keys_markdown(sr_buf_t *b);
 
 typedef struct sr_setting {
     int line;        /* 0: not set */

@@ -41,6 +41,7 @@ static const char sr_usage[] =
     "       scal-run --resume DIR JOBFILE\n"
     "       scal-run --report DIR\n"
     "       scal-run --compare OLD NEW [--format md|csv|json] [--threshold X] [--fail-on slower]\n"
+    "       scal-run --list-keys\n"
     "\n"
     "Run the sweep a job file describes, one engine process per point (or the\n"
     "job file's own command, engine = command), into a results folder: runs.csv,\n"
@@ -52,6 +53,8 @@ static const char sr_usage[] =
     "  --resume DIR   run the points DIR/runs.csv does not hold yet, appending to it\n"
     "  --report DIR   rebuild DIR's summaries, plots and index.html from DIR/runs.csv alone\n"
     "  --compare OLD NEW  compare two results folders point by point (--compare --help)\n"
+    "  --list-keys    print the engines' job-file keys as a markdown table: values,\n"
+    "                 engines and workloads, meaning and default (jobs/README.md holds it)\n"
     "  --help         this text\n"
     "\n"
     "Engines are found in $SCAL_ENGINE_DIR, else beside scal-run, else in its build tree.\n"
@@ -64,6 +67,8 @@ typedef struct sr_opts {
     const char *jobfile;
     int dry_run;
     int help;
+    int list_keys;
+    const char *other;   /* the first argument that is not --list-keys (or --help) */
 } sr_opts_t;
 
 static int sr_parse_args(int argc, char **argv, sr_opts_t *o, sr_err_t *err)
@@ -71,6 +76,9 @@ static int sr_parse_args(int argc, char **argv, sr_opts_t *o, sr_err_t *err)
     *o = (sr_opts_t){0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        if (!o->other && strcmp(a, "--list-keys") != 0 && strcmp(a, "--help") != 0 &&
+            strcmp(a, "-h") != 0)
+            o->other = a;
         const char **target = strcmp(a, "--out") == 0      ? &o->out
                               : strcmp(a, "--resume") == 0 ? &o->resume
                               : strcmp(a, "--report") == 0 ? &o->report
@@ -83,6 +91,8 @@ static int sr_parse_args(int argc, char **argv, sr_opts_t *o, sr_err_t *err)
             o->dry_run = 1;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             o->help = 1;
+        } else if (strcmp(a, "--list-keys") == 0) {
+            o->list_keys = 1;
         } else if (a[0] == '-' && a[1]) {
             return sr_fail(err, SR_EXIT_USAGE, "unknown option '%s'", a);
         } else if (o->jobfile) {
@@ -92,6 +102,10 @@ static int sr_parse_args(int argc, char **argv, sr_opts_t *o, sr_err_t *err)
         }
     }
     if (o->help)
+        return 0;
+    if (o->list_keys && o->other)
+        return sr_fail(err, SR_EXIT_USAGE, "--list-keys takes nothing else (got '%s')", o->other);
+    if (o->list_keys)
         return 0;
     if (o->report && (o->jobfile || o->out || o->resume || o->dry_run))
         return sr_fail(err, SR_EXIT_USAGE, "--report DIR takes nothing else");
@@ -807,6 +821,17 @@ int sr_main(int argc, char **argv)
     }
     if (o.help) {
         fputs(sr_usage, stdout);
+        return SR_EXIT_OK;
+    }
+    if (o.list_keys) {
+        sr_buf_t b = {0};
+        sr_keys_markdown(&b);
+        fputs(sr_buf_str(&b), stdout);
+        sr_buf_free(&b);
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            fprintf(stderr, "scal-run: --list-keys: cannot write to stdout: %s\n", strerror(errno));
+            return SR_EXIT_FAIL;
+        }
         return SR_EXIT_OK;
     }
     rc = o.report ? sr_report(o.report, &err) : sr_study(&o, &err);

@@ -456,14 +456,17 @@ sr_status_t sr_command_record(const sr_job_t *job, const sr_point_t *p, const sr
     rec.cycles = rec.instructions = rec.nivcsw = -1;
     rec.noisy = -1;
     rec.oversubscribed = launch == SR_LAUNCH_THREADS && p->workers > scal_allowed_cpus();
-    /* The noise monitor's judgement from the edges of the run (the program's own threads are
-     * not running there): steal on scal-run's CPUs, other runnable tasks, wait4's switches. */
+    /* The noise monitor's judgement from outside: steal on scal-run's CPUs, wait4's switches,
+     * and other runnable tasks at the edges of the run (where the program's own threads are
+     * not running) and in samples while it ran (less the program's own threads, when all of
+     * its processes are scal-run's here: sr_point_local). */
     scal_noise_rep_t nr = {.machine = 0, .nivcsw = res->nivcsw, .workers = rec.workers,
                            .ncpus = (int32_t)sysconf(_SC_NPROCESSORS_ONLN), .steal_known = isfinite(res->steal_s),
                            .steal_s = isfinite(res->steal_s) ? res->steal_s : 0};
     if (res->running_before >= 0 && res->running_after >= 0) {
-        nr.samples = 2;
-        nr.total_running = (res->running_before + res->running_after) / 2.0;
+        nr.samples = 2 + res->samples;
+        nr.total_running = (res->running_before + res->running_after + res->running_sum) / nr.samples;
+        nr.own_running = res->own_sum / nr.samples;
     }
     scal_noise_combine(&nr, 1, &rec);
     if (rec.nivcsw < 0)

@@ -27,7 +27,7 @@ static void sr_tool_version(const char *prog, sr_buf_t *out)
     }
     extern char **environ;
     char *argv[] = {path, "--version", NULL};
-    sr_proc_spec_t spec = {argv, environ, NULL, SR_VERSION_TIMEOUT_S, -1};
+    sr_proc_spec_t spec = {argv, environ, NULL, SR_VERSION_TIMEOUT_S, -1, 0};
     sr_proc_result_t res;
     sr_err_t err;
     if (sr_proc_run(&spec, &res, &err) != 0) {

@@ -3,6 +3,7 @@
  * machine's steal and runnable tasks around it. */
 #include "launch.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <fcntl.h>
@@ -102,6 +103,73 @@ static void sr_edge(uint64_t *steal, int *steal_ok, int *running)
     int r = sr_read_file("/proc/loadavg", &text) == 0 ? scal_noise_parse_loadavg(sr_buf_str(&text)) : -1;
     *running = r > 0 ? r - 1 : (r == 0 ? 0 : -1);
     sr_buf_free(&text);
+}
+
+/* Read a small /proc file into buf (NUL-terminated). Returns its length, or -1. */
+static ssize_t sr_proc_text(const char *path, char *buf, size_t size)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    ssize_t n = read(fd, buf, size - 1);
+    close(fd);
+    if (n >= 0)
+        buf[n] = '\0';
+    return n;
+}
+
+/* The state and process group in a /proc stat line ("pid (comm) S ppid
+ * pgrp ..."; comm may hold spaces and parentheses). Returns 0, or -1. */
+static int sr_stat_fields(const char *stat, char *state, long *pgrp)
+{
+    const char *p = strrchr(stat, ')');
+    long ppid;
+    return p && sscanf(p + 1, " %c %ld %ld", state, &ppid, pgrp) == 3 ? 0 : -1;
+}
+
+/* Threads in state R of the processes in process group pgid. */
+static int sr_group_running(pid_t pgid)
+{
+    DIR *proc = opendir("/proc");
+    if (!proc)
+        return 0;
+    int running = 0;
+    char path[96], buf[512], state;
+    long pgrp;
+    for (struct dirent *e; (e = readdir(proc)) != NULL;) {
+        if (e->d_name[0] < '1' || e->d_name[0] > '9')
+            continue;
+        snprintf(path, sizeof path, "/proc/%.20s/stat", e->d_name);
+        if (sr_proc_text(path, buf, sizeof buf) <= 0 || sr_stat_fields(buf, &state, &pgrp) != 0 || pgrp != pgid)
+            continue;
+        snprintf(path, sizeof path, "/proc/%.20s/task", e->d_name);
+        DIR *tasks = opendir(path);
+        for (struct dirent *t; tasks && (t = readdir(tasks)) != NULL;) {
+            if (t->d_name[0] < '1' || t->d_name[0] > '9')
+                continue;
+            snprintf(path, sizeof path, "/proc/%.20s/task/%.20s/stat", e->d_name, t->d_name);
+            running += sr_proc_text(path, buf, sizeof buf) > 0 && sr_stat_fields(buf, &state, &pgrp) == 0 &&
+                       state == 'R';
+        }
+        if (tasks)
+            closedir(tasks);
+    }
+    closedir(proc);
+    return running;
+}
+
+/* One sample while the program of group pgid runs: runnable tasks on the
+ * machine other than scal-run (which is running as it reads), and the
+ * program's own among them. */
+static void sr_sample(pid_t pgid, sr_proc_result_t *res)
+{
+    char buf[256];
+    int r = sr_proc_text("/proc/loadavg", buf, sizeof buf) > 0 ? scal_noise_parse_loadavg(buf) : -1;
+    if (r < 0)
+        return;
+    res->running_sum += r > 0 ? r - 1 : 0;
+    res->own_sum += sr_group_running(pgid);
+    res->samples++;
 }
 
 static void sr_usage(const struct rusage *ru, sr_proc_result_t *res)
@@ -209,6 +277,7 @@ int sr_proc_run(const sr_proc_spec_t *spec, sr_proc_result_t *res, sr_err_t *err
     const double deadline = spec->timeout_s > 0 ? t0 + spec->timeout_s : INFINITY;
     double kill_at = INFINITY;   /* SIGKILL the group after the grace period */
     double stop_at = INFINITY;   /* stop reading: only stragglers hold the pipes */
+    double sample_at = spec->sample ? t0 + SR_SAMPLE_S : INFINITY;
     int status = 0, reaped = 0, term_sent = 0, kill_sent = 0;
     while (fds[0].fd >= 0 || fds[1].fd >= 0 || !reaped) {
         double now = scal_now();
@@ -221,6 +290,10 @@ int sr_proc_run(const sr_proc_spec_t *spec, sr_proc_result_t *res, sr_err_t *err
                 close(fds[3].fd);
                 fds[3].fd = -1;
             }
+        }
+        if (!reaped && now >= sample_at) {
+            sr_sample(pid, res);
+            sample_at = now + SR_SAMPLE_S;
         }
         if (!reaped && !term_sent && (now >= deadline || res->interrupted)) {
             res->timed_out = !res->interrupted;
@@ -254,7 +327,7 @@ int sr_proc_run(const sr_proc_spec_t *spec, sr_proc_result_t *res, sr_err_t *err
             }
             continue;
         }
-        double next = fmin(fmin(deadline, kill_at), stop_at) - now;
+        double next = fmin(fmin(fmin(deadline, kill_at), stop_at), reaped ? INFINITY : sample_at) - now;
         int ms = next > 0.1 ? 100 : (next <= 0 ? 0 : (int)(next * 1000) + 1);
         if (poll(fds, 4, ms) > 0) {
             for (int i = 0; i < 2; i++)

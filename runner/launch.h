@@ -32,7 +32,15 @@ typedef struct sr_proc_spec {
     const char *cwd;     /* NULL: scal-run's */
     double timeout_s;    /* <= 0: none */
     int log_fd;          /* stderr is copied here; -1: nowhere */
+    /* 1: sample the machine's runnable tasks while the program runs, every
+     * SR_SAMPLE_S, telling the program's own (its process group's threads
+     * in state R) from the others'. For a program whose processes all stay
+     * in its group on this machine. */
+    int sample;
 } sr_proc_spec_t;
+
+/* How often a sampled run's machine is sampled. */
+#define SR_SAMPLE_S 0.05
 
 typedef struct sr_proc_result {
     sr_buf_t out;        /* stdout: all of it, or its last SR_STDOUT_MAX bytes */
@@ -55,6 +63,10 @@ typedef struct sr_proc_result {
      * and runnable tasks other than scal-run at each edge (-1: unknown). */
     double steal_s;
     int running_before, running_after;
+    /* spec->sample: samples taken while it ran, and their sums of runnable
+     * tasks other than scal-run (total) and of the program's own among them. */
+    int samples;
+    double running_sum, own_sum;
 } sr_proc_result_t;
 
 /* Run to completion. Returns 0 (whatever the program's own outcome), or -1

@@ -681,7 +681,7 @@ static int sr_render(const char *plots, const sr_strv_t *scripts, sr_err_t *err)
         sr_strv_push(&argv, "reset");
         sr_strv_push(&argv, scripts->v[i]);
     }
-    sr_proc_spec_t spec = {argv.v, environ, plots, SR_GNUPLOT_TIMEOUT_S, -1};
+    sr_proc_spec_t spec = {argv.v, environ, plots, SR_GNUPLOT_TIMEOUT_S, -1, 0};
     sr_proc_result_t res;
     if (sr_proc_run(&spec, &res, err) != 0) {
         rc = -1;

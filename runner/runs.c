@@ -230,10 +230,7 @@ sr_status_t sr_runs_rows(const sr_job_t *job, const sr_plan_t *plan, const sr_po
     }
 
     /* wait4's figures cover the ranks only when they are scal-run's descendants here. */
-    const char *slurm_job = getenv("SLURM_JOB_ID");
-    int ranks = s->engine == SR_ENGINE_MPI || (is_cmd && sr_command_launch(s) == SR_LAUNCH_MPI);
-    int usage_known = !ranks || (strcmp(sr_point_launcher_name(p, slurm_job && slurm_job[0]), "mpirun") == 0 &&
-                                 (!p->val[SR_K_HOSTS] || strcmp(p->val[SR_K_HOSTS], "1") == 0));
+    int usage_known = sr_point_local(job, p);
 
     size_t nout = nrec ? nrec : 1;
     const sr_row_t row = {job, p, status, res, trace_exists, round, &why,

@@ -460,7 +460,10 @@ static int sr_run_point(sr_study_t *st, size_t i, long round, long attempt, int 
     }
     sr_strv_t envp;
     sr_cmd_envp(&st->cmds[i], &envp);
-    sr_proc_spec_t spec = {st->cmds[i].argv.v, envp.v, NULL, st->cmds[i].timeout_s, log_fd};
+    /* A command is watched from outside (an engine monitors itself): while it
+     * runs, where all of its processes are scal-run's here. */
+    sr_proc_spec_t spec = {st->cmds[i].argv.v, envp.v, NULL, st->cmds[i].timeout_s, log_fd,
+                           st->job.series[p->series].engine == SR_ENGINE_CMD && sr_point_local(&st->job, p)};
     sr_proc_result_t res;
     /* A command does its warm-up as whole launches whose figure is dropped (an engine
      * warms up inside its one launch: --warmup). */

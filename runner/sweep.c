@@ -240,6 +240,15 @@ long sr_point_warmup(const sr_point_t *p)
     return strtol(p->val[SR_K_WARMUP] ? p->val[SR_K_WARMUP] : SR_DEFAULT_WARMUP, NULL, 10);
 }
 
+int sr_point_local(const sr_job_t *job, const sr_point_t *p)
+{
+    const sr_series_t *s = &job->series[p->series];
+    const char *slurm_job = getenv("SLURM_JOB_ID");
+    int ranks = s->engine == SR_ENGINE_MPI || (s->engine == SR_ENGINE_CMD && sr_command_launch(s) == SR_LAUNCH_MPI);
+    return !ranks || (strcmp(sr_point_launcher_name(p, slurm_job && slurm_job[0]), "mpirun") == 0 &&
+                      (!p->val[SR_K_HOSTS] || strcmp(p->val[SR_K_HOSTS], "1") == 0));
+}
+
 int sr_point_fits(const sr_job_t *job, const sr_point_t *p, sr_place_t place, long threads,
                   const sr_slurm_t *slurm, sr_err_t *err)
 {

@@ -96,6 +96,10 @@ int sr_point_fits(const sr_job_t *job, const sr_point_t *p, sr_place_t place, lo
 /* The launcher of a point whose workers are ranks: its `launcher` key, or
  * under auto srun inside a Slurm job (in_job) and mpirun outside. */
 const char *sr_point_launcher_name(const sr_point_t *p, int in_job);
+/* 1 when every process of the point's run is a descendant of scal-run on
+ * this machine (threads, or ranks under a local mpirun on one host), so
+ * that wait4's usage and a scan of its process group cover them all. */
+int sr_point_local(const sr_job_t *job, const sr_point_t *p);
 /* Push the launcher of a point of p->workers ranks of `threads` threads each
  * onto cmd: the program (found on PATH; an error when need_programs and it
  * is missing), its options (srun: sr_slurm_srun_args and placement; mpirun:

@@ -15,10 +15,10 @@
 
 extern char **environ;
 
-static sr_proc_result_t run_sh(const char *script, double timeout)
+static sr_proc_result_t run_sh_sampled(const char *script, double timeout, int sample)
 {
     char *argv[] = {"/bin/sh", "-c", (char *)script, NULL};
-    sr_proc_spec_t spec = {argv, environ, NULL, timeout, -1};
+    sr_proc_spec_t spec = {argv, environ, NULL, timeout, -1, sample};
     sr_proc_result_t res;
     sr_err_t err = {0};
     if (sr_proc_run(&spec, &res, &err) != 0) {
@@ -26,6 +26,24 @@ static sr_proc_result_t run_sh(const char *script, double timeout)
         abort();
     }
     return res;
+}
+
+static sr_proc_result_t run_sh(const char *script, double timeout)
+{
+    return run_sh_sampled(script, timeout, 0);
+}
+
+/* Sampled while it runs: a busy loop in the program's own group counts as
+ * its own, never as another's; unsampled, nothing is taken. */
+static void test_samples_tell_own_threads(void)
+{
+    sr_proc_result_t r = run_sh_sampled("i=0; while [ $i -lt 2000000 ]; do i=$((i + 1)); done", 30, 1);
+    SCAL_CHECK(r.samples >= 5);
+    SCAL_CHECK(r.own_sum >= 0.5 * r.samples);
+    sr_proc_result_free(&r);
+    r = run_sh("sleep 0.3", 10);
+    SCAL_CHECK(r.samples == 0 && r.running_sum == 0 && r.own_sum == 0);
+    sr_proc_result_free(&r);
 }
 
 static void test_output_and_exit_code(void)
@@ -55,7 +73,7 @@ static void test_stderr_tail_is_bounded(void)
 static void test_missing_program_exits_127(void)
 {
     char *argv[] = {"/nonexistent/engine", NULL};
-    sr_proc_spec_t spec = {argv, environ, NULL, 5, -1};
+    sr_proc_spec_t spec = {argv, environ, NULL, 5, -1, 0};
     sr_proc_result_t r;
     sr_err_t err = {0};
     SCAL_CHECK(sr_proc_run(&spec, &r, &err) == 0);
@@ -138,5 +156,6 @@ int main(void)
     SCAL_RUN(test_timeout_kills_the_group);
     SCAL_RUN(test_wall_and_usage);
     SCAL_RUN(test_stdout_keeps_its_end);
+    SCAL_RUN(test_samples_tell_own_threads);
     return SCAL_TEST_END();
 }

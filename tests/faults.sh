@@ -200,7 +200,7 @@ study-killed)
     cat > long.job <<JOB
 [global]
 workload = spin
-us = 500
+us = 1000
 tasks = 3000
 repeat = 1
 max-repeat = 1
@@ -220,12 +220,20 @@ workers = 1,2
 JOB
     "$SCAL_RUN" --out res long.job 2> first.txt &
     runner=$!
-    check "the MPI run starts" wait_until 60 eval '[ -n "$(rank_pid 0)" ]'
-    note_job_files
     # Rounds run the points in a shuffled order: which MPI run is going (its
-    # mpirun's -n), and whether the omp run came before it, varies.
-    killed=$(tr '\0' ' ' < "/proc/$(ps -o ppid= -p "$(rank_pid 0 | head -1)" | tr -d ' ')/cmdline" 2> /dev/null |
-        sed -n 's/.* -n \([0-9]*\) .*/\1/p')
+    # mpirun's -n), and whether the omp run came before it, varies. Read
+    # from a live rank's mpirun, again until one is caught between its
+    # rank's start and end; scal-run is killed at once after.
+    running_n() {
+        local r m
+        r=$(rank_pid 0 | head -1)
+        [ -n "$r" ] && m=$(ps -o ppid= -p "$r" 2> /dev/null | tr -d ' ') && [ -n "$m" ] || return 1
+        killed=$(tr '\0' ' ' < "/proc/$m/cmdline" 2> /dev/null | sed -n 's/.* -n \([0-9]*\) .*/\1/p')
+        [ -n "$killed" ]
+    }
+    killed=
+    check "the MPI run starts" wait_until 60 running_n
+    note_job_files
     kill -KILL "$runner"
     wait "$runner" 2> /dev/null
     check "mpirun and every rank die with scal-run" wait_until 15 none_left

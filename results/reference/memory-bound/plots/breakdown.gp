@@ -3,13 +3,13 @@
 set encoding utf8
 $b0 << EOD
 # workers load_balance comm_eff comp_scalability
-1 1 0.999970615 1
-2 0.929713797 0.999763595 0.979910882
+1 1 0.999926428 1
+2 0.930100751 0.999728377 0.98573958
 EOD
 $b1 << EOD
 # workers load_balance comm_eff comp_scalability
-1 1 0.99948745 1
-2 0.983638424 0.996635776 0.885594371
+1 1 0.997517972 1
+2 0.981241553 0.994783933 0.964428737
 EOD
 do for [fmt in 'png svg'] {
 if (fmt eq 'svg') {

@@ -3,25 +3,25 @@
 set encoding utf8
 $c0 << EOD
 # workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
-1 1 1 0.977911745 1.02258717 0.977911745 1.02258717
-2 1.82169612 0.910848059 1.79584797 1.86678781 0.897923985 0.933393903
+1 1 1 0.993855964 1.00631035 0.993855964 1.00631035
+2 1.83331106 0.916655529 1.81703682 1.85471318 0.90851841 0.927356591
 EOD
 $c1 << EOD
 # workers speedup efficiency speedup_ci_lo speedup_ci_hi eff_ci_lo eff_ci_hi
-1 1 1 0.97763218 1.02343499 0.97763218 1.02343499
-2 1.73723854 0.868619271 1.65909883 1.84918635 0.829549415 0.924593176
+1 1 1 0.975026571 1.02718092 0.975026571 1.02718092
+2 1.88748758 0.94374379 1.21679063 1.94882472 0.608395314 0.974412359
 EOD
 $s0 << EOD
 1 1
-2 1.87448528
-4 3.35261242
-8 5.65539811
+2 1.87740089
+4 3.35119415
+8 5.63710288
 EOD
 $s1 << EOD
 1 1
-2 1.96975625
-4 3.92950749
-8 7.43106449
+2 1.99057881
+4 3.94616489
+8 7.45036935
 EOD
 do for [fmt in 'png svg'] {
 if (fmt eq 'svg') {
@@ -45,14 +45,14 @@ unset logscale y
 set key bottom left Left reverse samplen 2.5 spacing 1.1 font ',9' box opaque
 set title 'factor' font ',11'
 set xrange [0.769231:10.4]
-set yrange [0:1.27823]
+set yrange [0:1.25789]
 plot 1 title 'ideal' with lines lw 1.2 lc rgb '#888888', \
      $c0 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#0072B2' pt -1 notitle, \
      $c0 using 1:3 with linespoints lw 1.8 lc rgb '#0072B2' pt 7 ps 1.2 title 'measured', \
      $s0 using 1:($2/$1) with linespoints dt (6,4) lw 1 lc rgb '#0072B2' pt 6 ps 0.6 title 'schedule bound'
 set title 'triad' font ',11'
 set xrange [0.769231:10.4]
-set yrange [0:1.27929]
+set yrange [0:1.28398]
 plot 1 title 'ideal' with lines lw 1.2 lc rgb '#888888', \
      $c1 using 1:3:6:7 with yerrorbars lw 1.2 lc rgb '#0072B2' pt -1 notitle, \
      $c1 using 1:3 with linespoints lw 1.8 lc rgb '#0072B2' pt 7 ps 1.2 title 'measured', \

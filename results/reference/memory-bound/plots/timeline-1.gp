@@ -13,7 +13,7 @@ if (fmt eq 'svg') {
 }
 set output 'timeline-1.'.fmt
 set grid
-set title 'triad/workers=2: 32 tasks on 2 workers (last measured repetition); colour = task index'
+set title 'triad/workers=2: 128 tasks on 2 workers (last measured repetition); colour = task index'
 set xlabel 'seconds from run start'
 set ylabel 'worker'
 set yrange [-0.6:1.6]

@@ -817,9 +817,13 @@ static int sr_series_check(sr_job_t *job, sr_series_t *s, sr_err_t *err)
             /* a command series takes scal-run's own keys only; the command keys need one */
             if (s->engine == SR_ENGINE_CMD)
                 return sr_fail(err, SR_EXIT_USAGE,
-                               "%s:%d: key '%s' does not apply to engine command (it is an option of "
-                               "scalestudy's engines; a parameter of your own needs a name of its own)",
-                               job->path, own->line, key->name);
+                               "%s:%d: key '%s' does not apply to engine command (%s)", job->path, own->line,
+                               key->name,
+                               k == SR_K_WEAK ? "weak scaling grows a workload's size; to grow your "
+                                                "program's with the workers, give it {workers}"
+                               : k == SR_K_WORKLOAD ? "a command series runs your program, not a workload"
+                                                    : "it is an option of scalestudy's engines; a parameter of "
+                                                      "your own needs a name of its own");
             return sr_fail(err, SR_EXIT_USAGE, "%s:%d: key '%s' does not apply to engine %s (only command)",
                            job->path, own->line, key->name, sr_engines[s->engine]);
         }

@@ -158,6 +158,9 @@ threads = 2"
 refused engine-key "^scal-run: engine-key.job:5: key 'pool' does not apply to engine command" "$head
 command = $CMD_OMP
 pool = map"
+refused weak "^scal-run: weak.job:5: key 'weak' does not apply to engine command .weak scaling grows a workload's size; .*give it .workers." "$head
+command = $CMD_OMP
+weak = tasks"
 refused not-a-param "^scal-run: not-a-param.job:3: unknown key 'size'" '[global]
 engine = omp
 size = 3

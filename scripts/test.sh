@@ -7,7 +7,7 @@
 #   2. build-asan/   everything under AddressSanitizer + UBSan, every
 #                    test again (SCAL_SANITIZE=ON)           (CI=true, or SCAL_TEST_SANITIZE=1)
 #   3. build-fuzz/   each libFuzzer target for SCAL_FUZZ_SECONDS
-#                    (default 60), fuzz/run.sh      (CI=true, or SCAL_FUZZ_SECONDS set)
+#                    (30 under CI), fuzz/run.sh     (CI=true, or SCAL_FUZZ_SECONDS set)
 # SCAL_TEST_SANITIZE=0 or SCAL_FUZZ_SECONDS=0 turn a stage off.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -20,7 +20,7 @@ scal_install_optional slurm-wlm munge python3 python3-numpy python3-igraph $SCAL
 
 ci=${CI:-false}
 sanitize=${SCAL_TEST_SANITIZE:-$([ "$ci" = true ] && echo 1 || echo 0)}
-fuzz_seconds=${SCAL_FUZZ_SECONDS:-$([ "$ci" = true ] && echo 60 || echo 0)}
+fuzz_seconds=${SCAL_FUZZ_SECONDS:-$([ "$ci" = true ] && echo 30 || echo 0)}
 timings=()
 stage_start=0
 begin() { stage_start=$(date +%s); echo "== test.sh: $1" >&2; }

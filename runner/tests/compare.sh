@@ -12,14 +12,7 @@
 use_stub_engines
 
 job() {   # job NAME T1
-    cat > "$1.job" <<JOB
-[global]
-engine = omp
-workload = spin
-repeat = 6
-max-repeat = 6
-warmup = 0
-
+    { spin_global 6; cat <<JOB; } > "$1.job"
 [nap]
 env = STUB_JITTER=0.03 STUB_T1=$2
 workers = 1,2

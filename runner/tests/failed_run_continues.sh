@@ -4,14 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 use_stub_engines
 
-cat > mixed.job <<'JOB'
-[global]
-engine = omp
-workload = spin
-repeat = 3
-max-repeat = 3
-warmup = 0
-
+{ spin_global 3; cat <<'JOB'; } > mixed.job
 [fails-at-2]
 workers = 1,2,4
 env = STUB_MODE=fail STUB_MODE_WORKERS=2

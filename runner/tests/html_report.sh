@@ -14,14 +14,7 @@ if [ -z "$browser" ]; then
     exit 77
 fi
 
-cat > html.job <<'JOB'
-[global]
-engine = omp
-workload = spin
-repeat = 6
-max-repeat = 6
-warmup = 0
-
+{ spin_global 6; cat <<'JOB'; } > html.job
 [scales]
 workers = 1,2,4
 pool = map, submit

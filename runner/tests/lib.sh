@@ -20,6 +20,13 @@ use_stub_engines() {
     export SCAL_ENGINE_DIR=$work/engines
 }
 
+# spin_global N: the [global] section of a job of exactly N rounds of the
+# spin workload on scal-omp (the stub engine under use_stub_engines), no
+# warm-up; the caller appends its series.
+spin_global() {
+    printf '[global]\nengine = omp\nworkload = spin\nrepeat = %s\nmax-repeat = %s\nwarmup = 0\n\n' "$1" "$1"
+}
+
 # check DESCRIPTION COMMAND...: run a check, report it, count failures.
 # For a compound condition, pass one string to eval: check "x" eval '[ a ] && [ b ]'.
 check() {

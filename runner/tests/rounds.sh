@@ -15,14 +15,7 @@ summary() {
 
 # 1. Rounds: five points, six rounds each; every round holds every point once
 # before the next begins, and the order is shuffled.
-cat > rounds.job <<'JOB'
-[global]
-engine = omp
-workload = spin
-repeat = 6
-max-repeat = 6
-warmup = 0
-
+{ spin_global 6; cat <<'JOB'; } > rounds.job
 [r]
 workers = 1,2,3,4,5
 JOB

@@ -65,6 +65,17 @@ static void sr_html_inline(sr_buf_t *b, const char *s, size_t n)
         sr_buf_puts(b, "</strong>");
 }
 
+/* n cells of a table row as <tag> elements (right[k]: a number column). */
+static void sr_html_cells(sr_buf_t *b, const char *tag, const char *row, const size_t *from, const size_t *len,
+                          size_t n, const int *right)
+{
+    for (size_t k = 0; k < n; k++) {
+        sr_buf_printf(b, right[k] ? "<%s class=\"num\">" : "<%s>", tag);
+        sr_html_inline(b, row + from[k], len[k]);
+        sr_buf_printf(b, "</%s>", tag);
+    }
+}
+
 /* The cells of a pipe-table line: bounds of each, trimmed; '|' inside
  * `code` does not split. Returns the count (at most max). */
 static size_t sr_md_cells(const char *s, size_t n, size_t max, size_t *from, size_t *len)
@@ -146,11 +157,7 @@ static void sr_md_to_html(const char *md, sr_buf_t *b)
             for (size_t k = 0; k < na; k++)
                 right[k] = al[k] > 0 && row[af[k] + al[k] - 1] == ':';
             sr_buf_puts(b, "<div class=\"table\"><table>\n<thead><tr>");
-            for (size_t k = 0; k < nh; k++) {
-                sr_buf_puts(b, right[k] ? "<th class=\"num\">" : "<th>");
-                sr_html_inline(b, p + from[k], len[k]);
-                sr_buf_puts(b, "</th>");
-            }
+            sr_html_cells(b, "th", p, from, len, nh, right);
             sr_buf_puts(b, "</tr></thead>\n<tbody>\n");
             p = na ? row + rn + (row[rn] == '\n') : row;
             while (*p) {
@@ -159,11 +166,7 @@ static void sr_md_to_html(const char *md, sr_buf_t *b)
                     break;
                 size_t nc = sr_md_cells(p, n, SR_MD_MAX_COLS, from, len);
                 sr_buf_puts(b, "<tr>");
-                for (size_t k = 0; k < nc; k++) {
-                    sr_buf_puts(b, right[k] ? "<td class=\"num\">" : "<td>");
-                    sr_html_inline(b, p + from[k], len[k]);
-                    sr_buf_puts(b, "</td>");
-                }
+                sr_html_cells(b, "td", p, from, len, nc, right);
                 sr_buf_puts(b, "</tr>\n");
                 p += n + (p[n] == '\n');
             }

@@ -130,6 +130,20 @@ typedef struct sr_panel {
 
 typedef int (*sr_want_fn)(const sr_curve_t *c);
 
+/* The x factor that sets curve m of a panel a little to one side of the
+ * worker count, so that error bars of one count do not hide each other. */
+static double sr_curve_shift(const sr_panel_t *pn, size_t m)
+{
+    return pow(2.0, ((double)m - ((double)pn->n - 1) / 2) * 0.07);
+}
+
+/* Widen [*pmin, *pmax] (pmin 0: empty) to hold worker count p. */
+static void sr_workers_range(long *pmin, long *pmax, long p)
+{
+    *pmin = !*pmin || p < *pmin ? p : *pmin;
+    *pmax = p > *pmax ? p : *pmax;
+}
+
 static int sr_want_measured(const sr_curve_t *c)
 {
     return c->base_workers != 0;
@@ -269,8 +283,7 @@ static void sr_scaling_panels(const sr_summary_t *sum, sr_panels_kind_t kind, sr
                 const sr_level_t *l = &sum->c[pn[k].idx[m]].lv[j];
                 if (!isfinite(l->speedup))
                     continue;
-                pmin = !pmin || l->workers < pmin ? l->workers : pmin;
-                pmax = l->workers > pmax ? l->workers : pmax;
+                sr_workers_range(&pmin, &pmax, l->workers);
                 double y = eff ? (isfinite(l->eff_hi) ? l->eff_hi : l->efficiency) : 0;
                 ymax = y > ymax ? y : ymax;
             }
@@ -459,15 +472,14 @@ static int sr_claims_gp(const sr_summary_t *sum, sr_buf_t *gp)
         for (size_t m = 0; m < pn[k].n; m++) {
             size_t i = pn[k].idx[m];
             const sr_curve_t *c = &sum->c[i];
-            double shift = pow(2.0, ((double)m - ((double)pn[k].n - 1) / 2) * 0.07);
+            double shift = sr_curve_shift(&pn[k], m);
             sr_buf_printf(&data, "$m%zu << EOD\n# x median ci_lo ci_hi\n", i);
             for (size_t j = 0; j < c->nlv; j++) {
                 double v[4];
                 if (sr_claim_metric(c, &c->lv[j], &what, &v[1], &v[2], &v[3]) != 0)
                     continue;
                 long p = c->lv[j].workers;
-                pmin = !pmin || p < pmin ? p : pmin;
-                pmax = p > pmax ? p : pmax;
+                sr_workers_range(&pmin, &pmax, p);
                 v[0] = (double)p * shift;
                 sr_gp_nums(&data, v, 4);
             }
@@ -521,14 +533,13 @@ static void sr_spread_gp(const sr_summary_t *sum, sr_buf_t *gp)
             size_t i = pn[k].idx[m];
             const sr_curve_t *c = &sum->c[i];
             /* each curve a little to one side of the worker count */
-            double shift = pow(2.0, ((double)m - ((double)pn[k].n - 1) / 2) * 0.07);
+            double shift = sr_curve_shift(&pn[k], m);
             sr_buf_printf(&data, "$r%zu << EOD\n# x wall/median noisy\n", i);
             for (size_t j = 0; j < c->nlv; j++) {
                 const sr_level_t *l = &c->lv[j];
                 if (!l->nwalls || !isfinite(l->median))
                     continue;
-                pmin = !pmin || l->workers < pmin ? l->workers : pmin;
-                pmax = l->workers > pmax ? l->workers : pmax;
+                sr_workers_range(&pmin, &pmax, l->workers);
                 for (size_t r = 0; r < l->nwalls; r++) {
                     double noisy = l->rep[SR_REP_NOISY] ? l->rep[SR_REP_NOISY][r] : NAN, y = l->walls[r] / l->median;
                     sr_buf_printf(&data, "%.6g %.6g %d\n", (double)l->workers * shift, y, isfinite(noisy) && noisy != 0);

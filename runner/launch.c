@@ -90,21 +90,6 @@ static void sr_guardian(pid_t pgid, int rd)
     _exit(0);
 }
 
-/* The machine at one edge of a run: steal ticks on scal-run's CPUs (the
- * program inherits them) and runnable tasks less scal-run itself. */
-static void sr_edge(uint64_t *steal, int *steal_ok, int *running)
-{
-    sr_buf_t text = {0};
-    cpu_set_t cpus;
-    *steal_ok = 0;
-    if (sched_getaffinity(0, sizeof cpus, &cpus) == 0 && sr_read_file("/proc/stat", &text) == 0)
-        *steal_ok = scal_noise_parse_steal(sr_buf_str(&text), &cpus, steal) > 0;
-    sr_buf_clear(&text);
-    int r = sr_read_file("/proc/loadavg", &text) == 0 ? scal_noise_parse_loadavg(sr_buf_str(&text)) : -1;
-    *running = r > 0 ? r - 1 : (r == 0 ? 0 : -1);
-    sr_buf_free(&text);
-}
-
 /* Read a small /proc file into buf (NUL-terminated). Returns its length, or -1. */
 static ssize_t sr_proc_text(const char *path, char *buf, size_t size)
 {
@@ -116,6 +101,28 @@ static ssize_t sr_proc_text(const char *path, char *buf, size_t size)
     if (n >= 0)
         buf[n] = '\0';
     return n;
+}
+
+/* Runnable tasks on the machine other than scal-run, which is running as
+ * it reads (/proc/loadavg's procs_running); -1 when unknown. */
+static int sr_others_running(void)
+{
+    char buf[256];
+    int r = sr_proc_text("/proc/loadavg", buf, sizeof buf) > 0 ? scal_noise_parse_loadavg(buf) : -1;
+    return r > 0 ? r - 1 : r;
+}
+
+/* The machine at one edge of a run: steal ticks on scal-run's CPUs (the
+ * program inherits them) and runnable tasks less scal-run itself. */
+static void sr_edge(uint64_t *steal, int *steal_ok, int *running)
+{
+    sr_buf_t text = {0};
+    cpu_set_t cpus;
+    *steal_ok = 0;
+    if (sched_getaffinity(0, sizeof cpus, &cpus) == 0 && sr_read_file("/proc/stat", &text) == 0)
+        *steal_ok = scal_noise_parse_steal(sr_buf_str(&text), &cpus, steal) > 0;
+    sr_buf_free(&text);
+    *running = sr_others_running();
 }
 
 /* The state and process group in a /proc stat line ("pid (comm) S ppid
@@ -163,11 +170,10 @@ static int sr_group_running(pid_t pgid)
  * program's own among them. */
 static void sr_sample(pid_t pgid, sr_proc_result_t *res)
 {
-    char buf[256];
-    int r = sr_proc_text("/proc/loadavg", buf, sizeof buf) > 0 ? scal_noise_parse_loadavg(buf) : -1;
+    int r = sr_others_running();
     if (r < 0)
         return;
-    res->running_sum += r > 0 ? r - 1 : 0;
+    res->running_sum += r;
     res->own_sum += sr_group_running(pgid);
     res->samples++;
 }
